@@ -1,0 +1,83 @@
+import { WebhookError } from './errors.ts'
+import type { WebhookRequest, WebhookResponse } from './request.ts'
+
+/** What `webhook.fetch` needs besides the `Request` that the runtime does not put on it. */
+export interface FetchOptions {
+  /** The client address, where the runtime knows it (`server.requestIP(req)` on Bun). */
+  readonly remoteAddress?: string | undefined
+  /** Keeps the isolate alive for ack-first work (Workers' `ctx.waitUntil`). */
+  readonly waitUntil?: ((promise: Promise<unknown>) => void) | undefined
+  /** A path prefix the webhook is mounted under; it is removed before routing. */
+  readonly basePath?: string | undefined
+}
+
+/**
+ * The request line and headers of a Web `Request` as a `WebhookRequest` with an empty body,
+ * so routing can refuse a request before its body is read.
+ */
+export function toRequestHead(request: Request, options: FetchOptions = {}): WebhookRequest {
+  const url = new URL(request.url)
+  const headers: Record<string, string> = {}
+  request.headers.forEach((value, name) => {
+    headers[name] = value
+  })
+  return {
+    method: request.method,
+    url: stripBase(url.pathname, options.basePath) + url.search,
+    headers,
+    body: new Uint8Array(0),
+    remoteAddress: options.remoteAddress,
+  }
+}
+
+/**
+ * Reads at most `limit` bytes of a Web `Request`'s body. A declared or streamed length over
+ * the limit stops the read and throws `body_too_large`, so an oversized upload is never
+ * buffered whole.
+ */
+export async function readBody(request: Request, limit: number): Promise<Uint8Array> {
+  if (Number(request.headers.get('content-length')) > limit) throw tooLarge(limit)
+  return request.body === null ? new Uint8Array(0) : readLimited(request.body, limit)
+}
+
+/** Turns core's answer into a Web `Response`. */
+export function toResponse(response: WebhookResponse): Response {
+  const body =
+    response.status === 204 || response.status === 304 ? null : (response.body as BodyInit)
+  return new Response(body, { status: response.status, headers: response.headers })
+}
+
+async function readLimited(stream: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array> {
+  const reader = stream.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > limit) {
+      await reader.cancel()
+      throw tooLarge(limit)
+    }
+    chunks.push(value)
+  }
+  if (chunks.length === 1 && chunks[0] !== undefined) return chunks[0]
+  const body = new Uint8Array(size)
+  let offset = 0
+  for (const chunk of chunks) {
+    body.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  return body
+}
+
+function stripBase(path: string, basePath: string | undefined): string {
+  if (basePath === undefined || basePath === '' || basePath === '/') return path
+  const base = basePath.endsWith('/') ? basePath.slice(0, -1) : basePath
+  if (path === base) return '/'
+  return path.startsWith(`${base}/`) ? path.slice(base.length) : path
+}
+
+function tooLarge(limit: number): WebhookError {
+  return new WebhookError('body_too_large', `The body exceeds maxBodyBytes (${limit} bytes)`)
+}

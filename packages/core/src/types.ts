@@ -1,0 +1,42 @@
+import type { Filter } from './filters.ts'
+import type { EventMap } from './platform.ts'
+import type { WebhookRequest } from './request.ts'
+
+/** A value or a promise of it. */
+export type Awaitable<T> = T | Promise<T>
+
+/** The event names a platform declares, without the `'*'` base entry. */
+export type EventName<Events extends EventMap> = Exclude<keyof Events, '*'> & string
+
+/** The payload `'*'` handlers see: the platform's base payload, or `unknown`. */
+export type AnyPayload<Events extends EventMap> = '*' extends keyof Events ? Events['*'] : unknown
+
+/**
+ * What a handler receives: the event's name, its typed payload, the raw request, the route's
+ * parameters, and the platform's helpers.
+ */
+export type WebhookEvent<Name extends string, Payload, Helpers extends object = object> = {
+  readonly name: Name
+  readonly payload: Payload
+  readonly request: WebhookRequest
+  readonly params: Readonly<Record<string, string>>
+} & Helpers
+
+/** The event of one name, or a union when a handler is registered for several. */
+export type EventOf<Events extends EventMap, Name extends string, Helpers extends object> = {
+  [N in Name]: WebhookEvent<N, N extends keyof Events ? Events[N] : unknown, Helpers>
+}[Name]
+
+/** A handler: return a reply to end the chain, or nothing to let the next handler try. */
+// biome-ignore lint/suspicious/noConfusingVoidType: a handler body without `return` is typed void
+export type Handler<Event, Reply> = (event: Event) => Awaitable<Reply | undefined | void>
+
+/** Called when a handler throws; `event` is absent when the failure came before dispatch. */
+export type ErrorHandler<Event> = (error: unknown, event?: Event) => Awaitable<void>
+
+/** A registered handler, its event names (`'*'` for all) and its optional filter. */
+export interface Registration {
+  readonly names: ReadonlySet<string>
+  readonly handler: (event: never) => unknown
+  readonly filter: Filter<never> | undefined
+}
