@@ -43,8 +43,8 @@ export interface Platform<
   readonly verify: readonly Verifier[]
   /** Turns the verified bytes into a value. Default: strict UTF-8 and `JSON.parse`. */
   readonly parse?: ((body: Uint8Array) => unknown) | undefined
-  /** The event name of a parsed body (a route's `event` wins). Default `'*'`. */
-  readonly event?: ((payload: unknown) => string) | undefined
+  /** The event name of a parsed body or its headers (a route's `event` wins). Default `'*'`. */
+  readonly event?: ((payload: unknown, request: WebhookRequest) => string) | undefined
   /** A schema per event name; `'*'` checks events that have none of their own. */
   readonly schemas?: { readonly [Name in keyof Events]?: StandardSchema<Events[Name]> } | undefined
   /** The key that identifies a delivery across retries; `undefined` skips de-duplication. */

@@ -1,0 +1,48 @@
+import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
+import { describe, expect, it } from 'vitest'
+
+const entry = (name: string) => fileURLToPath(new URL(`../src/${name}`, import.meta.url))
+
+async function bundle(file: string, conditions: string[]) {
+  const result = await build({
+    entryPoints: [entry(file)],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'neutral',
+    conditions: ['@chathooks/source', ...conditions],
+    metafile: true,
+    // Left external so a stray import shows up in the output instead of failing the build.
+    external: ['node:*'],
+    logLevel: 'silent',
+  })
+  const inputs = Object.keys(result.metafile.inputs)
+  const code = result.outputFiles.map((file) => file.text).join('\n')
+  return { inputs, code }
+}
+
+// Core must run on workerd and in browsers: only the node build of its crypto module may touch
+// `node:*`, and no bundler targeting those runtimes may be handed that build.
+describe.each([
+  ['workerd', ['workerd', 'worker']],
+  ['browser', ['browser']],
+  ['default', []],
+])('core bundled for %s', (_, conditions) => {
+  it.each(['index.ts', 'testing.ts'])('%s pulls in no node: module', async (file) => {
+    const { inputs, code } = await bundle(file, conditions)
+    expect(
+      inputs.filter((input) => input.startsWith('node:') || input.endsWith('crypto/node.ts')),
+    ).toEqual([])
+    expect(code).not.toMatch(/from\s*["']node:/)
+    expect(inputs.some((input) => input.endsWith('crypto/web.ts'))).toBe(true)
+  })
+})
+
+describe('core bundled for node', () => {
+  it('uses the node:crypto build', async () => {
+    const { inputs } = await bundle('index.ts', ['node'])
+    expect(inputs.some((input) => input.endsWith('crypto/node.ts'))).toBe(true)
+    expect(inputs.some((input) => input.endsWith('crypto/web.ts'))).toBe(false)
+  })
+})
