@@ -16,7 +16,9 @@ const webhook = createWebhook(
   { store: new MemoryStore() },
 )
 
-webhook.on('opened', ({ payload }) => ({ reply: `thanks for opening #${(payload as { number: number }).number}` }))
+webhook.on('opened', ({ payload }) => ({
+  reply: `thanks for opening #${(payload as { number: number }).number}`,
+}))
 
 async function readBody(request: IncomingMessage): Promise<Uint8Array> {
   const chunks: Buffer[] = []
@@ -47,7 +49,10 @@ server.listen(0, '127.0.0.1', async () => {
     { label: 'no signature', body, signature: undefined, id: 'd-3' },
   ]
   for (const delivery of deliveries) {
-    const headers: Record<string, string> = { 'content-type': 'application/json', 'x-delivery-id': delivery.id }
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      'x-delivery-id': delivery.id,
+    }
     if (delivery.signature) headers['x-hub-signature-256'] = delivery.signature
     const response = await fetch(url, { method: 'POST', headers, body: delivery.body })
     console.log(`${delivery.label.padEnd(22)} → ${response.status} ${await response.text()}`)

@@ -29,6 +29,10 @@ export class MemoryStore implements IdempotencyStore {
   readonly #expiries = new Map<string, number>()
   readonly #maxKeys: number
   readonly #now: () => number
+  // Whether claim order is also expiry order; mixed TTLs (a store shared by webhooks with
+  // different `dedupeTtlMs`) break it and leave expired claims behind live ones.
+  #ordered = true
+  #lastExpiry = Number.NEGATIVE_INFINITY
 
   constructor(options: MemoryStoreOptions = {}) {
     const maxKeys = options.maxKeys ?? 10_000
@@ -41,7 +45,7 @@ export class MemoryStore implements IdempotencyStore {
 
   /** The number of live claims. */
   get size(): number {
-    this.#sweep(this.#now())
+    this.#sweepAll(this.#now())
     return this.#expiries.size
   }
 
@@ -53,9 +57,15 @@ export class MemoryStore implements IdempotencyStore {
     // Re-inserting keeps the map in claim order, which is what eviction relies on.
     this.#expiries.delete(key)
     this.#expiries.set(key, now + ttlMs)
+    if (now + ttlMs < this.#lastExpiry) this.#ordered = false
+    this.#lastExpiry = Math.max(this.#lastExpiry, now + ttlMs)
     if (this.#expiries.size > this.#maxKeys) {
-      const oldest = this.#expiries.keys().next()
-      if (oldest.done !== true) this.#expiries.delete(oldest.value)
+      // An expired claim must go before a live one is forgotten.
+      if (!this.#ordered) this.#sweepAll(now)
+      if (this.#expiries.size > this.#maxKeys) {
+        const oldest = this.#expiries.keys().next()
+        if (oldest.done !== true) this.#expiries.delete(oldest.value)
+      }
     }
     return true
   }
@@ -70,5 +80,25 @@ export class MemoryStore implements IdempotencyStore {
       if (expiry > now) return
       this.#expiries.delete(key)
     }
+  }
+
+  /** Drops every expired claim, and notes whether the survivors are back in expiry order. */
+  #sweepAll(now: number): void {
+    if (this.#ordered) {
+      this.#sweep(now)
+      return
+    }
+    let ordered = true
+    let last = Number.NEGATIVE_INFINITY
+    for (const [key, expiry] of this.#expiries) {
+      if (expiry <= now) {
+        this.#expiries.delete(key)
+        continue
+      }
+      if (expiry < last) ordered = false
+      last = expiry
+    }
+    this.#ordered = ordered
+    this.#lastExpiry = last
   }
 }

@@ -1,4 +1,22 @@
+import type { Filter } from './filters.ts'
 import type { Registration } from './types.ts'
+
+/** Checks what `on()` was given, at registration, so a mistake never waits for a request. */
+export function toRegistration(
+  event: string | readonly string[],
+  handler: (event: never) => unknown,
+  filter: Filter<never> | undefined,
+): Registration {
+  const names = typeof event === 'string' ? [event] : event
+  if (!Array.isArray(names) || names.length === 0 || !names.every((n) => typeof n === 'string')) {
+    throw new TypeError('on: the event must be a name, a list of names, or "*"')
+  }
+  if (typeof handler !== 'function') throw new TypeError('on: the handler must be a function')
+  if (filter !== undefined && typeof filter !== 'function') {
+    throw new TypeError('on: the filter must be a function')
+  }
+  return { names: new Set(names), handler, filter }
+}
 
 /** The first value a handler returned, or `undefined` when none matched or all passed. */
 export interface DispatchResult {

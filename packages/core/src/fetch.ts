@@ -1,4 +1,4 @@
-import { WebhookError } from './errors.ts'
+import { bodyTooLarge, notFound } from './internal/refusals.ts'
 import type { WebhookRequest, WebhookResponse } from './request.ts'
 
 /** What `webhook.fetch` needs besides the `Request` that the runtime does not put on it. */
@@ -14,6 +14,8 @@ export interface FetchOptions {
 /**
  * The request line and headers of a Web `Request` as a `WebhookRequest` with an empty body,
  * so routing can refuse a request before its body is read.
+ *
+ * @throws WebhookError `not_found` when the path lies outside `basePath`.
  */
 export function toRequestHead(request: Request, options: FetchOptions = {}): WebhookRequest {
   const url = new URL(request.url)
@@ -36,7 +38,7 @@ export function toRequestHead(request: Request, options: FetchOptions = {}): Web
  * buffered whole.
  */
 export async function readBody(request: Request, limit: number): Promise<Uint8Array> {
-  if (Number(request.headers.get('content-length')) > limit) throw tooLarge(limit)
+  if (Number(request.headers.get('content-length')) > limit) throw bodyTooLarge(limit)
   return request.body === null ? new Uint8Array(0) : readLimited(request.body, limit)
 }
 
@@ -57,7 +59,7 @@ async function readLimited(stream: ReadableStream<Uint8Array>, limit: number): P
     size += value.byteLength
     if (size > limit) {
       await reader.cancel()
-      throw tooLarge(limit)
+      throw bodyTooLarge(limit)
     }
     chunks.push(value)
   }
@@ -75,9 +77,7 @@ function stripBase(path: string, basePath: string | undefined): string {
   if (basePath === undefined || basePath === '' || basePath === '/') return path
   const base = basePath.endsWith('/') ? basePath.slice(0, -1) : basePath
   if (path === base) return '/'
-  return path.startsWith(`${base}/`) ? path.slice(base.length) : path
-}
-
-function tooLarge(limit: number): WebhookError {
-  return new WebhookError('body_too_large', `The body exceeds maxBodyBytes (${limit} bytes)`)
+  // A path outside the mount point is not this webhook's, even when its rest matches a route.
+  if (!path.startsWith(`${base}/`)) throw notFound()
+  return path.slice(base.length)
 }

@@ -23,12 +23,15 @@ export { type GenericEvents, type GenericOptions, generic } from './platforms/ge
 export type { WebhookRequest, WebhookResponse } from './request.ts'
 export type { InferOutput, StandardSchema } from './schema.ts'
 export type {
+  AnyEvent,
   AnyPayload,
   Awaitable,
   ErrorHandler,
   EventName,
   EventOf,
+  HandleOptions,
   Handler,
+  Webhook,
   WebhookEvent,
 } from './types.ts'
 export { type BasicAuthOptions, basicAuth } from './verify/basic-auth.ts'
@@ -39,4 +42,4 @@ export { type TimestampedSignatureOptions, timestampedSignature } from './verify
 export { type SecretTokenOptions, secretToken } from './verify/token.ts'
 export type { Verifier, VerifyContext, VerifyResult } from './verify/types.ts'
 export { type UrlKeyOptions, urlKey } from './verify/url-key.ts'
-export { type AnyEvent, createWebhook, type HandleOptions, type Webhook } from './webhook.ts'
+export { createWebhook } from './webhook.ts'

@@ -1,6 +1,7 @@
+import type { FetchOptions } from './fetch.ts'
 import type { Filter } from './filters.ts'
-import type { EventMap } from './platform.ts'
-import type { WebhookRequest } from './request.ts'
+import type { EventMap, Platform } from './platform.ts'
+import type { WebhookRequest, WebhookResponse } from './request.ts'
 
 /** A value or a promise of it. */
 export type Awaitable<T> = T | Promise<T>
@@ -39,4 +40,43 @@ export interface Registration {
   readonly names: ReadonlySet<string>
   readonly handler: (event: never) => unknown
   readonly filter: Filter<never> | undefined
+}
+
+/** What `handle` needs besides the request. */
+export interface HandleOptions {
+  /** Keeps the runtime alive for ack-first work (Workers' `ctx.waitUntil`). */
+  readonly waitUntil?: ((promise: Promise<unknown>) => void) | undefined
+}
+
+/** Any event of a webhook, as `onError` receives it. */
+export type AnyEvent<Events extends EventMap, Helpers extends object> = WebhookEvent<
+  string,
+  AnyPayload<Events> | Events[keyof Events],
+  Helpers
+>
+
+/** A configured endpoint: register handlers, then feed it requests from any runtime. */
+export interface Webhook<
+  Events extends EventMap = EventMap,
+  Reply = unknown,
+  Helpers extends object = object,
+> {
+  readonly platform: Platform<Events, Reply, Helpers>
+  /** Adapters stop reading a body past this many bytes. */
+  readonly maxBodyBytes: number
+  on<Name extends EventName<Events>>(
+    event: Name | readonly Name[],
+    handler: Handler<EventOf<Events, Name, Helpers>, Reply>,
+    filter?: Filter<Events[Name]>,
+  ): this
+  on(
+    event: '*',
+    handler: Handler<WebhookEvent<string, AnyPayload<Events>, Helpers>, Reply>,
+    filter?: Filter<AnyPayload<Events>>,
+  ): this
+  onError(handler: ErrorHandler<AnyEvent<Events, Helpers>>): this
+  handle(request: WebhookRequest, options?: HandleOptions): Promise<WebhookResponse>
+  fetch(request: Request, options?: FetchOptions): Promise<Response>
+  /** Refuses new requests (503) and resolves once requests in flight and ack-first work end. */
+  close(): Promise<void>
 }

@@ -1,73 +1,23 @@
-import { dispatch } from './dispatch.ts'
+import { dispatch, toRegistration } from './dispatch.ts'
 import { WebhookError } from './errors.ts'
 import { type FetchOptions, readBody, toRequestHead, toResponse } from './fetch.ts'
 import type { Filter } from './filters.ts'
-import { notFound } from './internal/not-found.ts'
+import { bodyTooLarge } from './internal/refusals.ts'
 import { type ResolvedOptions, resolveOptions, type WebhookOptions } from './options.ts'
 import { parseJson, refusesJson, validate } from './parse.ts'
 import type { EventContext, EventMap, Platform } from './platform.ts'
 import { jsonResponse, readHeader, type WebhookRequest, type WebhookResponse } from './request.ts'
-import { type CompiledRoute, compileRoutes, toSegments } from './router.ts'
+import { type CompiledRoute, compileRoutes, type FoundRoute, findRoute } from './router.ts'
 import type { StandardSchema } from './schema.ts'
-import type {
-  AnyPayload,
-  ErrorHandler,
-  EventName,
-  EventOf,
-  Handler,
-  Registration,
-  WebhookEvent,
-} from './types.ts'
+import type { ErrorHandler, HandleOptions, Registration, Webhook } from './types.ts'
 import type { VerifyContext } from './verify/types.ts'
 
-/** What `handle` needs besides the request. */
-export interface HandleOptions {
-  /** Keeps the runtime alive for ack-first work (Workers' `ctx.waitUntil`). */
-  readonly waitUntil?: ((promise: Promise<unknown>) => void) | undefined
-}
-
-/** Any event of a webhook, as `onError` receives it. */
-export type AnyEvent<Events extends EventMap, Helpers extends object> = WebhookEvent<
-  string,
-  AnyPayload<Events> | Events[keyof Events],
-  Helpers
->
-
-/** A configured endpoint: register handlers, then feed it requests from any runtime. */
-export interface Webhook<
-  Events extends EventMap = EventMap,
-  Reply = unknown,
-  Helpers extends object = object,
-> {
-  readonly platform: Platform<Events, Reply, Helpers>
-  /** Adapters stop reading a body past this many bytes. */
-  readonly maxBodyBytes: number
-  on<Name extends EventName<Events>>(
-    event: Name | readonly Name[],
-    handler: Handler<EventOf<Events, Name, Helpers>, Reply>,
-    filter?: Filter<Events[Name]>,
-  ): this
-  on(
-    event: '*',
-    handler: Handler<WebhookEvent<string, AnyPayload<Events>, Helpers>, Reply>,
-    filter?: Filter<AnyPayload<Events>>,
-  ): this
-  onError(handler: ErrorHandler<AnyEvent<Events, Helpers>>): this
-  handle(request: WebhookRequest, options?: HandleOptions): Promise<WebhookResponse>
-  fetch(request: Request, options?: FetchOptions): Promise<Response>
-  close(): Promise<void>
-}
-
-interface Found {
-  readonly compiled: CompiledRoute
-  readonly params: Readonly<Record<string, string>>
-  readonly path: string
-  readonly query: string
-}
-
-const METHOD_NOT_ALLOWED = new WebhookError('method_not_allowed', 'Webhooks are POST requests', {
-  headers: { allow: 'POST' },
-})
+// An adapter hands over whatever its framework left in the body; anything but bytes means a
+// body parser ran first and the exact bytes the signature covers are gone.
+const BODY_ALREADY_PARSED = new WebhookError(
+  'body_already_parsed',
+  'The request body was parsed before the webhook saw it; mount the webhook before any body parser, or pass the raw bytes as a Uint8Array',
+)
 
 /**
  * Creates a webhook for a platform: the whole pipeline of route, size, verification, parse,
@@ -124,19 +74,7 @@ class Engine<Events extends EventMap, Reply, Helpers extends object>
     handler: (event: never) => unknown,
     filter?: Filter<never>,
   ): this {
-    const names = typeof event === 'string' ? [event] : event
-    if (
-      !Array.isArray(names) ||
-      names.length === 0 ||
-      !names.every((name) => typeof name === 'string')
-    ) {
-      throw new TypeError('on: the event must be a name, a list of names, or "*"')
-    }
-    if (typeof handler !== 'function') throw new TypeError('on: the handler must be a function')
-    if (filter !== undefined && typeof filter !== 'function') {
-      throw new TypeError('on: the filter must be a function')
-    }
-    this.#registrations.push({ names: new Set(names), handler, filter })
+    this.#registrations.push(toRegistration(event, handler, filter))
     return this
   }
 
@@ -147,7 +85,29 @@ class Engine<Events extends EventMap, Reply, Helpers extends object>
     return this
   }
 
-  async handle(request: WebhookRequest, options: HandleOptions = {}): Promise<WebhookResponse> {
+  handle(request: WebhookRequest, options: HandleOptions = {}): Promise<WebhookResponse> {
+    return this.#admit(this.#handle(request, options))
+  }
+
+  fetch(request: Request, options: FetchOptions = {}): Promise<Response> {
+    return this.#admit(this.#fetch(request, options))
+  }
+
+  async close(): Promise<void> {
+    this.#closing = true
+    while (this.#pending.size > 0) await Promise.allSettled([...this.#pending])
+  }
+
+  // A request admitted before close() may still acknowledge and start background work, so
+  // close() waits for it as it waits for that work.
+  #admit<T>(work: Promise<T>): Promise<T> {
+    this.#pending.add(work)
+    const done = () => this.#pending.delete(work)
+    work.then(done, done)
+    return work
+  }
+
+  async #handle(request: WebhookRequest, options: HandleOptions): Promise<WebhookResponse> {
     try {
       return await this.#process(this.#route(request), request, options)
     } catch (error) {
@@ -155,7 +115,7 @@ class Engine<Events extends EventMap, Reply, Helpers extends object>
     }
   }
 
-  async fetch(request: Request, options: FetchOptions = {}): Promise<Response> {
+  async #fetch(request: Request, options: FetchOptions): Promise<Response> {
     try {
       // Route and method are settled before the body is read, so a refused request costs nothing.
       const head = toRequestHead(request, options)
@@ -167,39 +127,18 @@ class Engine<Events extends EventMap, Reply, Helpers extends object>
     }
   }
 
-  async close(): Promise<void> {
-    this.#closing = true
-    while (this.#pending.size > 0) await Promise.allSettled([...this.#pending])
-  }
-
-  #route(request: WebhookRequest): Found {
+  #route(request: WebhookRequest): FoundRoute {
     if (this.#closing) throw new WebhookError('shutting_down', 'The webhook is shutting down')
-    const mark = request.url.indexOf('?')
-    const path = mark < 0 ? request.url : request.url.slice(0, mark)
-    const query = mark < 0 ? '' : request.url.slice(mark + 1)
-    const segments = toSegments(path || '/')
-    if (segments !== undefined) {
-      for (const compiled of this.#routes) {
-        const params = compiled.match(segments)
-        if (params === undefined) continue
-        if (request.method !== 'POST') throw METHOD_NOT_ALLOWED
-        return { compiled, params, path: path || '/', query }
-      }
-    }
-    throw notFound()
+    return findRoute(this.#routes, request)
   }
 
   async #process(
-    found: Found,
+    found: FoundRoute,
     request: WebhookRequest,
     options: HandleOptions,
   ): Promise<WebhookResponse> {
-    if (request.body.byteLength > this.maxBodyBytes) {
-      throw new WebhookError(
-        'body_too_large',
-        `The body exceeds maxBodyBytes (${this.maxBodyBytes} bytes)`,
-      )
-    }
+    if (!(request.body instanceof Uint8Array)) throw BODY_ALREADY_PARSED
+    if (request.body.byteLength > this.maxBodyBytes) throw bodyTooLarge(this.maxBodyBytes)
     const verifyContext: VerifyContext = {
       request,
       path: found.path,
@@ -225,10 +164,10 @@ class Engine<Events extends EventMap, Reply, Helpers extends object>
     return this.platform.ack(context)
   }
 
-  async #parse(found: Found, request: WebhookRequest): Promise<EventContext> {
+  async #parse(found: FoundRoute, request: WebhookRequest): Promise<EventContext> {
     const { route } = found.compiled
     const raw = (this.platform.parse ?? parseJson)(request.body)
-    const name = route.event ?? this.platform.event?.(raw) ?? '*'
+    const name = route.event ?? this.platform.event?.(raw, request) ?? '*'
     const schema = this.#schemas.get(name) ?? this.#schemas.get('*')
     const payload = schema === undefined ? raw : await validate(schema, raw)
     return { name, payload, request, params: found.params, route }
@@ -241,7 +180,10 @@ class Engine<Events extends EventMap, Reply, Helpers extends object>
       const error = new WebhookError('store_unavailable', 'The idempotency store is unavailable', {
         cause,
       })
-      if (this.#options.onStoreError === 'fail-closed') throw error
+      if (this.#options.onStoreError === 'fail-closed') {
+        await this.#report(error)
+        throw error
+      }
       this.#options.logger.warn(
         'chathooks: idempotency store failed; dispatching without de-duplication',
         cause,
@@ -287,7 +229,8 @@ class Engine<Events extends EventMap, Reply, Helpers extends object>
 
   async #report(error: unknown, event?: unknown): Promise<void> {
     if (this.#errorHandlers.length === 0) {
-      this.#options.logger.error('chathooks: a handler failed', error)
+      const what = error instanceof WebhookError ? error.message : 'a handler failed'
+      this.#options.logger.error(`chathooks: ${what}`, error)
       return
     }
     for (const handler of this.#errorHandlers) {
@@ -300,8 +243,7 @@ class Engine<Events extends EventMap, Reply, Helpers extends object>
   }
 
   #track(work: Promise<unknown>, options: HandleOptions): void {
-    this.#pending.add(work)
-    work.finally(() => this.#pending.delete(work))
+    this.#admit(work)
     options.waitUntil?.(work)
   }
 

@@ -30,12 +30,14 @@ it('exports the testing helpers from @chathooks/core/testing', async () => {
   expect(Object.keys(testing).sort()).toEqual(['request', 'sign', 'toRequest'])
 })
 
-it('declares types first and a package.json entry in every export', async () => {
+// The source condition comes first so this repository's tests and typecheck read src/; users,
+// who do not set it, see `types` before `default`.
+it('declares types before code and a package.json entry in every export', async () => {
   const manifest = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'))
   expect(manifest.sideEffects).toBe(false)
   expect(manifest.exports['./package.json']).toBe('./package.json')
   for (const [path, target] of Object.entries(manifest.exports)) {
     if (path === './package.json') continue
-    expect(Object.keys(target as object)[0], path).toBe('types')
+    expect(Object.keys(target as object), path).toEqual(['@chathooks/source', 'types', 'default'])
   }
 })

@@ -38,9 +38,12 @@ export function isMissing(value: unknown): value is Missing {
   return value === MISSING
 }
 
-/** Structural equality of JSON values; object key order does not matter. */
+/**
+ * Structural equality of JSON values; object key order does not matter. `===` rather than
+ * `Object.is`, because JSON has one zero: a sender's `-0` is the number a filter means by `0`.
+ */
 export function deepEqual(a: unknown, b: unknown): boolean {
-  if (Object.is(a, b)) return true
+  if (a === b) return true
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
   if (Array.isArray(a) || Array.isArray(b)) {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false

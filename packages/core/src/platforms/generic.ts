@@ -8,7 +8,7 @@ export interface GenericOptions<Schema extends StandardSchema | undefined = unde
   /** One verifier or several; at least one is required. */
   readonly verify: Verifier | readonly Verifier[]
   /** Names a payload's event. Default: every event is `'*'`. */
-  readonly event?: (payload: unknown) => string
+  readonly event?: (payload: unknown, request: WebhookRequest) => string
   /** Identifies a delivery across retries. Default: no de-duplication. */
   readonly idempotencyKey?: (payload: unknown, request: WebhookRequest) => string | undefined
   /** Path patterns like `/`, `/hooks/:tenant` or `*`. Default: any path. */

@@ -1,9 +1,8 @@
 import { timingSafeEqual } from '#crypto'
 import { fromBase64, fromUtf8 } from '../crypto/codec.ts'
-import { WebhookError } from '../errors.ts'
 import { assertKnownOptions, toSecretList } from '../internal/options.ts'
 import { readHeader } from '../request.ts'
-import { COST, fail, PASSED, type Verifier, type VerifyResult } from './types.ts'
+import { COST, PASSED, refusal, type Verifier, type VerifyResult } from './types.ts'
 
 export interface BasicAuthOptions {
   readonly username: string
@@ -33,11 +32,9 @@ export function basicAuth(options: BasicAuthOptions): Verifier {
   }
   const passwords = toSecretList('basicAuth', 'password', options.password)
   const realm = (options.realm ?? 'chathooks').replace(/["\\]/g, '')
-  const refused = fail(
-    new WebhookError('unauthorized', 'Basic credentials are missing or wrong', {
-      headers: { 'www-authenticate': `Basic realm="${realm}", charset="UTF-8"` },
-    }),
-  )
+  const refused = refusal('unauthorized', 'Basic credentials are missing or wrong', {
+    headers: { 'www-authenticate': `Basic realm="${realm}", charset="UTF-8"` },
+  })
   return {
     name: 'basicAuth',
     cost: COST.token,

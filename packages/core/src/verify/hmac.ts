@@ -1,9 +1,8 @@
 import { type SignedBytes, toParts } from '../crypto/types.ts'
-import { WebhookError } from '../errors.ts'
 import { assertKnownOptions, headerName } from '../internal/options.ts'
 import { readHeader, type WebhookRequest } from '../request.ts'
 import { createSignatureCheck, type SignatureOptions } from './signature.ts'
-import { COST, fail, PASSED, type Verifier } from './types.ts'
+import { COST, PASSED, refusal, type Verifier } from './types.ts'
 
 export interface HmacSignatureOptions extends SignatureOptions {
   /** The header carrying the signature, e.g. `X-Hub-Signature-256`. */
@@ -43,7 +42,8 @@ export function hmacSignature(options: HmacSignatureOptions): Verifier {
   const header = headerName('hmacSignature', 'header', options.header)
   const check = createSignatureCheck('hmacSignature', options)
   const { query, message } = options
-  const label = options.header
+  const missing = refusal('signature_missing', `Missing ${options.header} header`)
+  const invalid = refusal('signature_invalid', `${options.header} does not match the body`)
   return {
     name: 'hmacSignature',
     cost: COST.hmac,
@@ -52,11 +52,11 @@ export function hmacSignature(options: HmacSignatureOptions): Verifier {
         readHeader(request, header) ??
         (query === undefined ? undefined : (new URLSearchParams(search).get(query) ?? undefined))
       if (received === undefined) {
-        return fail(new WebhookError('signature_missing', `Missing ${label} header`))
+        return missing
       }
       const parts = message === undefined ? [request.body] : toParts(message(request))
       if (await check.matches(received, parts)) return PASSED
-      return fail(new WebhookError('signature_invalid', `${label} does not match the body`))
+      return invalid
     },
   }
 }

@@ -1,8 +1,7 @@
-import { WebhookError } from '../errors.ts'
 import { type Cidr, contains, type Ip, parseCidr, parseIp } from '../internal/ip.ts'
 import { assertKnownOptions } from '../internal/options.ts'
 import { readHeader, type WebhookRequest } from '../request.ts'
-import { COST, fail, PASSED, type Verifier, type VerifyResult } from './types.ts'
+import { COST, PASSED, refusal, type Verifier, type VerifyResult } from './types.ts'
 
 export interface IpAllowlistOptions {
   /** Networks allowed to call, as CIDRs or bare addresses, IPv4 or IPv6. */
@@ -34,7 +33,7 @@ export function ipAllowlist(options: IpAllowlistOptions): Verifier {
   }
   const allow = options.allow.map((text) => cidr('allow', text))
   const clientOf = clientResolver(options.trustProxy)
-  const refused = fail(new WebhookError('forbidden_ip', 'The client address is not allowed'))
+  const refused = refusal('forbidden_ip', 'The client address is not allowed')
   return {
     name: 'ipAllowlist',
     cost: COST.address,

@@ -1,9 +1,8 @@
 import { type SignedBytes, toParts } from '../crypto/types.ts'
-import { WebhookError } from '../errors.ts'
 import { assertKnownOptions, headerName } from '../internal/options.ts'
 import { readHeader } from '../request.ts'
 import { createSignatureCheck, type SignatureOptions } from './signature.ts'
-import { COST, fail, PASSED, type Verifier } from './types.ts'
+import { COST, PASSED, refusal, type Verifier } from './types.ts'
 
 export interface TimestampedSignatureOptions extends SignatureOptions {
   /** The header carrying the signature. */
@@ -61,29 +60,27 @@ export function timestampedSignature(options: TimestampedSignatureOptions): Veri
   const parse = options.parseTimestamp ?? parseUnixSeconds
   const now = options.now ?? Date.now
   const { header: label, timestampHeader: timestampLabel } = options
+  const missing = refusal('signature_missing', `Missing ${label} header`)
+  const missingTimestamp = refusal('signature_missing', `Missing ${timestampLabel} header`)
+  const outOfWindow = refusal(
+    'timestamp_out_of_window',
+    `${timestampLabel} is not within ${toleranceMs / 1000} s of the current time`,
+  )
+  const invalid = refusal('signature_invalid', `${label} does not match the body`)
   return {
     name: factory,
     cost: COST.timestamp,
     async verify({ request }) {
       const received = readHeader(request, header)
       const timestamp = readHeader(request, timestampHeader)
-      if (received === undefined) {
-        return fail(new WebhookError('signature_missing', `Missing ${label} header`))
-      }
-      if (timestamp === undefined) {
-        return fail(new WebhookError('signature_missing', `Missing ${timestampLabel} header`))
-      }
+      if (received === undefined) return missing
+      if (timestamp === undefined) return missingTimestamp
       const sentAt = parse(timestamp)
       if (!Number.isFinite(sentAt) || Math.abs(now() - sentAt) > toleranceMs) {
-        return fail(
-          new WebhookError(
-            'timestamp_out_of_window',
-            `${timestampLabel} is not within ${toleranceMs / 1000} s of the current time`,
-          ),
-        )
+        return outOfWindow
       }
       if (await check.matches(received, toParts(message(timestamp, request.body)))) return PASSED
-      return fail(new WebhookError('signature_invalid', `${label} does not match the body`))
+      return invalid
     },
   }
 }

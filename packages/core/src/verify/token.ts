@@ -1,8 +1,7 @@
 import { timingSafeEqual } from '#crypto'
-import { WebhookError } from '../errors.ts'
 import { assertKnownOptions, headerName, toSecretList } from '../internal/options.ts'
 import { readHeader } from '../request.ts'
-import { COST, fail, PASSED, type Verifier } from './types.ts'
+import { COST, PASSED, refusal, type Verifier } from './types.ts'
 
 export interface SecretTokenOptions {
   /** The header carrying the token, e.g. `X-Telegram-Bot-Api-Secret-Token`. */
@@ -26,19 +25,20 @@ export function secretToken(options: SecretTokenOptions): Verifier {
   assertKnownOptions('secretToken', options, ['header', 'token'])
   const header = headerName('secretToken', 'header', options.header)
   const tokens = toSecretList('secretToken', 'token', options.token)
-  const label = options.header
+  const missing = refusal('signature_missing', `Missing ${options.header} header`)
+  const invalid = refusal('signature_invalid', `${options.header} does not match`)
   return {
     name: 'secretToken',
     cost: COST.token,
     verify({ request }) {
       const received = readHeader(request, header)
       if (received === undefined) {
-        return fail(new WebhookError('signature_missing', `Missing ${label} header`))
+        return missing
       }
       let matched = false
       for (const token of tokens) if (timingSafeEqual(token, received)) matched = true
       if (matched) return PASSED
-      return fail(new WebhookError('signature_invalid', `${label} does not match`))
+      return invalid
     },
   }
 }

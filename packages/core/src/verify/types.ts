@@ -1,4 +1,4 @@
-import type { WebhookError } from '../errors.ts'
+import { WebhookError, type WebhookErrorCode, type WebhookErrorOptions } from '../errors.ts'
 import type { WebhookRequest } from '../request.ts'
 
 /** What a verifier sees: the raw request and where the router put it. */
@@ -31,9 +31,16 @@ export interface Verifier {
 /** The shared success value; verifiers return it instead of allocating. */
 export const PASSED: VerifyResult = { ok: true }
 
-/** Wraps an error as a failed result. */
-export function fail(error: WebhookError): VerifyResult {
-  return { ok: false, error }
+/**
+ * A failed result, made once when the verifier is created: refusals carry no per-request data,
+ * so a flood of forged requests allocates nothing and captures no stack traces.
+ */
+export function refusal(
+  code: WebhookErrorCode,
+  message: string,
+  options?: WebhookErrorOptions,
+): VerifyResult {
+  return { ok: false, error: new WebhookError(code, message, options) }
 }
 
 /** Verifier costs, so the order of checks is decided in one place. */

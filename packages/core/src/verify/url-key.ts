@@ -1,7 +1,7 @@
 import { timingSafeEqual } from '#crypto'
-import { notFound } from '../internal/not-found.ts'
 import { assertKnownOptions, toSecretList } from '../internal/options.ts'
-import { COST, fail, PASSED, type Verifier, type VerifyResult } from './types.ts'
+import { notFound } from '../internal/refusals.ts'
+import { COST, PASSED, type Verifier, type VerifyResult } from './types.ts'
 
 export interface UrlKeyOptions {
   /** The secret first path segment; a list accepts any of them, for rotation. */
@@ -25,7 +25,7 @@ export function urlKey(options: UrlKeyOptions): Verifier {
   if (keys.some((key) => key.includes('/'))) {
     throw new TypeError('urlKey: option "key" must be one path segment (no "/")')
   }
-  const refused = fail(notFound())
+  const refused: VerifyResult = { ok: false, error: notFound() }
   return {
     name: 'urlKey',
     cost: COST.path,
