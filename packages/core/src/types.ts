@@ -61,9 +61,21 @@ export interface Webhook<
   Reply = unknown,
   Helpers extends object = object,
 > {
+  /** The platform this webhook was created for. */
   readonly platform: Platform<Events, Reply, Helpers>
   /** Adapters stop reading a body past this many bytes. */
   readonly maxBodyBytes: number
+  /**
+   * Registers a handler for one event, several, or `'*'` (every event), with an optional
+   * filter over the payload. Handlers run in registration order; the first that returns a
+   * value ends the chain and its value is the reply. Returns the webhook, for chaining.
+   *
+   * @throws TypeError when the event list is empty or the handler or filter is not a function.
+   * @example
+   * ```ts
+   * webhook.on('message', ({ payload }) => ({ text: `echo: ${payload.text}` }))
+   * ```
+   */
   on<Name extends EventName<Events>>(
     event: Name | readonly Name[],
     handler: Handler<EventOf<Events, Name, Helpers>, Reply>,
@@ -74,9 +86,45 @@ export interface Webhook<
     handler: Handler<WebhookEvent<string, AnyPayload<Events>, Helpers>, Reply>,
     filter?: Filter<AnyPayload<Events>>,
   ): this
+  /**
+   * Registers a listener for failures: a handler that threw (with its event), a verifier or
+   * platform hook that crashed, or an idempotency store that failed (without an event).
+   * Without any listener these go to the `logger`.
+   *
+   * @example
+   * ```ts
+   * webhook.onError((error, event) => Sentry.captureException(error, { extra: { event: event?.name } }))
+   * ```
+   */
   onError(handler: ErrorHandler<AnyEvent<Events, Helpers>>): this
+  /**
+   * Runs one request through the pipeline and resolves with the answer; it never rejects, as
+   * every failure becomes a response. This is what Node adapters call.
+   *
+   * @example
+   * ```ts
+   * const response = await webhook.handle({ method, url, headers, body, remoteAddress })
+   * ```
+   */
   handle(request: WebhookRequest, options?: HandleOptions): Promise<WebhookResponse>
+  /**
+   * The same pipeline for a Web `Request`: route and method are checked before the body is
+   * read, and the body is read no further than `maxBodyBytes`.
+   *
+   * @example
+   * ```ts
+   * Deno.serve((request, info) => webhook.fetch(request, { remoteAddress: info.remoteAddr.hostname }))
+   * ```
+   */
   fetch(request: Request, options?: FetchOptions): Promise<Response>
-  /** Refuses new requests (503) and resolves once requests in flight and ack-first work end. */
+  /**
+   * Refuses new requests with 503 `shutting_down` and resolves once the requests in flight
+   * and the ack-first work have ended; call it on shutdown, after the server stops accepting.
+   *
+   * @example
+   * ```ts
+   * process.on('SIGTERM', () => server.close(() => webhook.close()))
+   * ```
+   */
   close(): Promise<void>
 }

@@ -1,13 +1,7 @@
-import {
-  type BasicAuthOptions,
-  basicAuth,
-  createWebhook,
-  generic,
-  type Verifier,
-  type WebhookRequest,
-} from '@chathooks/core'
+import { type BasicAuthOptions, basicAuth } from '@chathooks/core'
 import { request } from '@chathooks/core/testing'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { serve, verdict } from './harness.ts'
 
 const username = 'clustaar'
 const password = 's3cr3t:with:colons'
@@ -18,11 +12,6 @@ const encode = (credentials: string) => Buffer.from(credentials, 'utf8').toStrin
 const authorized = (authorization: string) =>
   request({ body: fixture, headers: { Authorization: authorization } })
 const basic = (user: string, pass: string) => authorized(`Basic ${encode(`${user}:${pass}`)}`)
-
-async function verdict(verifier: Verifier, req: WebhookRequest): Promise<string> {
-  const result = await verifier.verify({ request: req, path: '/', query: '', params: {} })
-  return result.ok ? 'passed' : result.error.code
-}
 
 describe('basicAuth', () => {
   const verifier = basicAuth({ username, password })
@@ -76,19 +65,6 @@ describe('basicAuth', () => {
   })
 
   describe('through createWebhook', () => {
-    async function serve(verify: Verifier, req: WebhookRequest) {
-      const handler = vi.fn(() => ({ handled: true }))
-      const response = await createWebhook(generic({ verify })).on('*', handler).handle(req)
-      const text = String(response.body)
-      return {
-        status: response.status,
-        headers: response.headers,
-        text,
-        json: JSON.parse(text) as unknown,
-        ran: handler.mock.calls.length > 0,
-      }
-    }
-
     it('runs the handler for the right credentials', async () => {
       expect(await serve(verifier, basic(username, password))).toMatchObject({
         status: 200,

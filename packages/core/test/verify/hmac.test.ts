@@ -1,13 +1,7 @@
-import {
-  createWebhook,
-  generic,
-  type HmacSignatureOptions,
-  hmacSignature,
-  type Verifier,
-  type WebhookRequest,
-} from '@chathooks/core'
+import { type HmacSignatureOptions, hmacSignature } from '@chathooks/core'
 import { request, sign } from '@chathooks/core/testing'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { serve, verdict } from './harness.ts'
 
 const header = 'X-Signature'
 const secret = 'hmac-test-secret-0123456789'
@@ -15,27 +9,6 @@ const body = '{"event":"message","message":{"text":"hello"}}'
 // Pretty-printed, non-ASCII, with `\u` escapes and a trailing newline: re-serializing changes it.
 const fixture =
   '{\n  "event": "message",\n  "sender": { "name": "Zoë Ångström" },\n  "message": { "text": "Привет, Malé! 👋 \\u00e9" }\n}\n'
-
-async function verdict(verifier: Verifier, req: WebhookRequest): Promise<string> {
-  const mark = req.url.indexOf('?')
-  const path = mark < 0 ? req.url : req.url.slice(0, mark)
-  const query = mark < 0 ? '' : req.url.slice(mark + 1)
-  const result = await verifier.verify({ request: req, path, query, params: {} })
-  return result.ok ? 'passed' : result.error.code
-}
-
-async function serve(verify: Verifier, req: WebhookRequest) {
-  const handler = vi.fn(() => ({ handled: true }))
-  const response = await createWebhook(generic({ verify })).on('*', handler).handle(req)
-  const text =
-    typeof response.body === 'string' ? response.body : new TextDecoder().decode(response.body)
-  return {
-    status: response.status,
-    text,
-    json: JSON.parse(text) as unknown,
-    ran: handler.mock.calls.length > 0,
-  }
-}
 
 const signed = async (bytes: string, signature?: string) =>
   request({ body: bytes, headers: { [header]: signature ?? (await sign(bytes, { secret })) } })
@@ -253,8 +226,8 @@ describe('hmacSignature', () => {
       'answers 401 without running the handler when the signature is %s',
       async (_, value, code) => {
         const headers: Record<string, string> = value === undefined ? {} : { [header]: value }
-        const result = await serve(verify, request({ body: fixture, headers }))
-        expect(result).toEqual({
+        const { status, text, json, ran } = await serve(verify, request({ body: fixture, headers }))
+        expect({ status, text, json, ran }).toEqual({
           status: 401,
           text: expect.any(String),
           json: { error: code, message: expect.any(String) },

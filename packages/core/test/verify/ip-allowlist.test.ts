@@ -1,33 +1,21 @@
-import {
-  createWebhook,
-  generic,
-  type IpAllowlistOptions,
-  ipAllowlist,
-  type Verifier,
-} from '@chathooks/core'
+import { type IpAllowlistOptions, ipAllowlist, type Verifier } from '@chathooks/core'
 import { request } from '@chathooks/core/testing'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import * as harness from './harness.ts'
 
 const telegram = ['149.154.160.0/20', '91.108.4.0/22']
 const inside = '149.154.167.1'
 const outside = '203.0.113.9'
 const fixture = '{\n  "update_id": 1,\n  "message": { "text": "Grüße 🌍 \\u00e9" }\n}\n'
 
-async function verdict(
-  verifier: Verifier,
-  remoteAddress: string | undefined,
-  forwardedFor?: string,
-): Promise<string> {
-  const headers: Record<string, string> =
-    forwardedFor === undefined ? {} : { 'X-Forwarded-For': forwardedFor }
-  const req = request({
-    body: fixture,
-    headers,
-    ...(remoteAddress === undefined ? {} : { remoteAddress }),
-  })
-  const result = await verifier.verify({ request: req, path: '/', query: '', params: {} })
-  return result.ok ? 'passed' : result.error.code
-}
+const from = (remoteAddress: string | undefined, headers: Record<string, string> = {}) =>
+  request({ body: fixture, headers, ...(remoteAddress === undefined ? {} : { remoteAddress }) })
+
+const verdict = (verifier: Verifier, remoteAddress: string | undefined, forwardedFor?: string) =>
+  harness.verdict(
+    verifier,
+    from(remoteAddress, forwardedFor === undefined ? {} : { 'X-Forwarded-For': forwardedFor }),
+  )
 
 describe('ipAllowlist', () => {
   const verifier = ipAllowlist({ allow: telegram })
@@ -131,22 +119,9 @@ describe('ipAllowlist', () => {
 
   describe('through createWebhook', () => {
     async function serve(remoteAddress: string | undefined, headers: Record<string, string> = {}) {
-      const handler = vi.fn(() => ({ handled: true }))
-      const webhook = createWebhook(generic({ verify: ipAllowlist({ allow: telegram }) })).on(
-        '*',
-        handler,
-      )
-      const req = request({
-        body: fixture,
-        headers,
-        ...(remoteAddress === undefined ? {} : { remoteAddress }),
-      })
-      const response = await webhook.handle(req)
-      return {
-        status: response.status,
-        json: JSON.parse(String(response.body)) as unknown,
-        ran: handler.mock.calls.length > 0,
-      }
+      const verify = ipAllowlist({ allow: telegram })
+      const { status, json, ran } = await harness.serve(verify, from(remoteAddress, headers))
+      return { status, json, ran }
     }
 
     it('runs the handler for an allowed peer', async () => {

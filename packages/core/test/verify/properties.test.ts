@@ -7,6 +7,7 @@ import {
 import { request, sign } from '@chathooks/core/testing'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { verification } from './harness.ts'
 
 const RUNS = { numRuns: 120 }
 const NOW = 1_718_000_000_000
@@ -18,7 +19,7 @@ const bodies = fc.uint8Array({ minLength: 1, maxLength: 300 })
 const encodings = fc.constantFrom('hex' as const, 'base64' as const)
 
 async function outcome(verifier: Verifier, req: WebhookRequest): Promise<string> {
-  const result = await verifier.verify({ request: req, path: '/', query: '', params: {} })
+  const result = await verification(verifier, req)
   return result.ok ? 'passed' : `${result.error.status} ${result.error.code}`
 }
 

@@ -1,13 +1,11 @@
 import {
-  createWebhook,
-  generic,
   type TimestampedSignatureOptions,
   timestampedSignature,
-  type Verifier,
   type WebhookRequest,
 } from '@chathooks/core'
 import { request, sign } from '@chathooks/core/testing'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { serve, verdict } from './harness.ts'
 
 const secret = 'langbot-inbound-secret'
 const NOW = 1_718_000_000_000
@@ -42,11 +40,6 @@ const withHeaders = (req: WebhookRequest, headers: Record<string, string | undef
   ...req,
   headers: { ...req.headers, ...headers },
 })
-
-async function verdict(verifier: Verifier, req: WebhookRequest): Promise<string> {
-  const result = await verifier.verify({ request: req, path: '/', query: '', params: {} })
-  return result.ok ? 'passed' : result.error.code
-}
 
 describe('timestampedSignature', () => {
   it('accepts a body signed over the timestamp, a dot and the body', async () => {
@@ -216,22 +209,8 @@ describe('timestampedSignature', () => {
   })
 
   describe('through createWebhook', () => {
-    async function serve(req: WebhookRequest) {
-      const handler = vi.fn(() => ({ handled: true }))
-      const response = await createWebhook(generic({ verify: langbot() }))
-        .on('*', handler)
-        .handle(req)
-      const text = String(response.body)
-      return {
-        status: response.status,
-        text,
-        json: JSON.parse(text) as unknown,
-        ran: handler.mock.calls.length > 0,
-      }
-    }
-
     it('runs the handler for a fresh, valid request', async () => {
-      expect(await serve(await signed(seconds(), fixture))).toMatchObject({
+      expect(await serve(langbot(), await signed(seconds(), fixture))).toMatchObject({
         status: 200,
         json: { handled: true },
         ran: true,
@@ -252,7 +231,7 @@ describe('timestampedSignature', () => {
       ],
     ])('answers 401 to a request %s without running the handler', async (_, make, code) => {
       const req = await make()
-      const result = await serve(req)
+      const result = await serve(langbot(), req)
       expect(result).toMatchObject({
         status: 401,
         json: { error: code, message: expect.any(String) },

@@ -1,13 +1,7 @@
-import {
-  createWebhook,
-  generic,
-  type SecretTokenOptions,
-  secretToken,
-  type Verifier,
-  type WebhookRequest,
-} from '@chathooks/core'
+import { type SecretTokenOptions, secretToken } from '@chathooks/core'
 import { request } from '@chathooks/core/testing'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { serve, verdict } from './harness.ts'
 
 const header = 'X-Telegram-Bot-Api-Secret-Token'
 const token = 'tg_secret-Token_0123456789'
@@ -15,11 +9,6 @@ const fixture =
   '{\n  "update_id": 10000,\n  "message": { "chat": { "id": 42 }, "text": "Ça va? 🙂 \\u00e9" }\n}\n'
 const telegram = () => secretToken({ header, token })
 const sent = (value: string) => request({ body: fixture, headers: { [header]: value } })
-
-async function verdict(verifier: Verifier, req: WebhookRequest): Promise<string> {
-  const result = await verifier.verify({ request: req, path: '/', query: '', params: {} })
-  return result.ok ? 'passed' : result.error.code
-}
 
 describe('secretToken', () => {
   it('accepts the token in its header', async () => {
@@ -56,22 +45,8 @@ describe('secretToken', () => {
   })
 
   describe('through createWebhook', () => {
-    async function serve(req: WebhookRequest) {
-      const handler = vi.fn(() => ({ handled: true }))
-      const response = await createWebhook(generic({ verify: telegram() }))
-        .on('*', handler)
-        .handle(req)
-      const text = String(response.body)
-      return {
-        status: response.status,
-        text,
-        json: JSON.parse(text) as unknown,
-        ran: handler.mock.calls.length > 0,
-      }
-    }
-
     it('runs the handler when the token matches', async () => {
-      expect(await serve(sent(token))).toMatchObject({
+      expect(await serve(telegram(), sent(token))).toMatchObject({
         status: 200,
         json: { handled: true },
         ran: true,
@@ -82,7 +57,7 @@ describe('secretToken', () => {
       ['missing', request({ body: fixture }), 'signature_missing'],
       ['wrong', sent(`${token.slice(0, -1)}!`), 'signature_invalid'],
     ])('answers 401 without running the handler when the token is %s', async (_, req, code) => {
-      const result = await serve(req)
+      const result = await serve(telegram(), req)
       expect(result).toMatchObject({
         status: 401,
         json: { error: code, message: expect.any(String) },

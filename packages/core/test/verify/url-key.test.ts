@@ -1,20 +1,14 @@
-import { createWebhook, generic, type UrlKeyOptions, urlKey, type Verifier } from '@chathooks/core'
+import { type UrlKeyOptions, urlKey, type Verifier } from '@chathooks/core'
 import { request } from '@chathooks/core/testing'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import * as harness from './harness.ts'
 
 const key = 'k3yA1b2C'
 const fixture =
   '{\n  "user_id": 7,\n  "chat_id": 42,\n  "post_no": 1,\n  "text": "Хорошо 👍 \\u00e9"\n}\n'
 
-async function verdict(verifier: Verifier, path: string): Promise<string> {
-  const result = await verifier.verify({
-    request: request({ url: path }),
-    path,
-    query: '',
-    params: {},
-  })
-  return result.ok ? 'passed' : result.error.code
-}
+const verdict = (verifier: Verifier, path: string) =>
+  harness.verdict(verifier, request({ url: path }))
 
 describe('urlKey', () => {
   const verifier = urlKey({ key })
@@ -53,19 +47,13 @@ describe('urlKey', () => {
   })
 
   describe('through createWebhook', () => {
-    async function serve(url: string) {
-      const handler = vi.fn(() => ({ handled: true }))
-      const platform = generic({ routes: ['/:key', '/:key/act'], verify: urlKey({ key }) })
-      const response = await createWebhook(platform)
-        .on('*', handler)
-        .handle(request({ url, body: fixture }))
-      return { response, ran: handler.mock.calls.length > 0 }
-    }
+    const serve = (url: string) =>
+      harness.serve(urlKey({ key }), request({ url, body: fixture }), ['/:key', '/:key/act'])
 
     it.each([`/${key}`, `/${key}/act`])('runs the handler on %s', async (url) => {
-      const { response, ran } = await serve(url)
-      expect(response.status).toBe(200)
-      expect(JSON.parse(String(response.body))).toEqual({ handled: true })
+      const { status, json, ran } = await serve(url)
+      expect(status).toBe(200)
+      expect(json).toEqual({ handled: true })
       expect(ran).toBe(true)
     })
 
@@ -74,14 +62,15 @@ describe('urlKey', () => {
       async (url) => {
         const wrong = await serve(url)
         const unknown = await serve(`/${key}/act/unknown`)
-        expect(wrong.response.status).toBe(404)
-        expect(JSON.parse(String(wrong.response.body))).toEqual({
-          error: 'not_found',
-          message: expect.any(String),
-        })
-        expect(wrong.response).toEqual(unknown.response)
+        expect(wrong.status).toBe(404)
+        expect(wrong.json).toEqual({ error: 'not_found', message: expect.any(String) })
+        expect([wrong.status, wrong.headers, wrong.text]).toEqual([
+          unknown.status,
+          unknown.headers,
+          unknown.text,
+        ])
         expect(wrong.ran).toBe(false)
-        expect(String(wrong.response.body)).not.toContain(key)
+        expect(wrong.text).not.toContain(key)
       },
     )
   })
