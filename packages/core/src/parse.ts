@@ -11,6 +11,36 @@ export function parseJson(body: Uint8Array): unknown {
   }
 }
 
+/**
+ * Runs a platform's own parser (Viber's keeps 64-bit tokens exact); whatever it throws on bad
+ * bytes is a 400, never a 500 that the platform would retry forever.
+ */
+export function decode(
+  body: Uint8Array,
+  parse: ((body: Uint8Array) => unknown) | undefined,
+): unknown {
+  if (parse === undefined) return parseJson(body)
+  try {
+    return parse(body)
+  } catch (cause) {
+    if (cause instanceof WebhookError) throw cause
+    throw new WebhookError('invalid_json', 'The body could not be parsed', { cause })
+  }
+}
+
+/**
+ * Reads something a platform or user function derives from the payload (its event name, its
+ * idempotency key). Such functions assume the payload's shape, and a payload without it is the
+ * sender's mistake: 400 `invalid_payload`, not a crash.
+ */
+export function derive<T>(what: string, read: () => T): T {
+  try {
+    return read()
+  } catch (cause) {
+    throw new WebhookError('invalid_payload', `The payload has no readable ${what}`, { cause })
+  }
+}
+
 /** Checks a payload against a schema; failures are 400 `invalid_payload` with their paths. */
 export async function validate(schema: StandardSchema, payload: unknown): Promise<unknown> {
   const result = await schema['~standard'].validate(payload)

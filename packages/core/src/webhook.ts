@@ -4,7 +4,7 @@ import { type FetchOptions, readBody, toRequestHead, toResponse } from './fetch.
 import type { Filter } from './filters.ts'
 import { bodyTooLarge } from './internal/refusals.ts'
 import { type ResolvedOptions, resolveOptions, type WebhookOptions } from './options.ts'
-import { parseJson, refusesJson, validate } from './parse.ts'
+import { decode, derive, refusesJson, validate } from './parse.ts'
 import type { EventContext, EventMap, Platform } from './platform.ts'
 import { jsonResponse, readHeader, type WebhookRequest, type WebhookResponse } from './request.ts'
 import { type CompiledRoute, compileRoutes, type FoundRoute, findRoute } from './router.ts'
@@ -153,7 +153,11 @@ class Engine<Events extends EventMap, Reply, Helpers extends object>
       throw new WebhookError('unsupported_media_type', 'Send the webhook body as JSON')
     }
     const context = await this.#parse(found, request)
-    const key = this.platform.idempotencyKey?.(context.payload, request)
+    const { idempotencyKey } = this.platform
+    const key =
+      idempotencyKey === undefined
+        ? undefined
+        : derive('idempotency key', () => idempotencyKey(context.payload, request))
     const claimed =
       key === undefined ? undefined : await this.#claim(`${this.platform.name}:${key}`)
     if (claimed === false) return (this.platform.duplicate ?? this.platform.ack)(context)
@@ -166,8 +170,10 @@ class Engine<Events extends EventMap, Reply, Helpers extends object>
 
   async #parse(found: FoundRoute, request: WebhookRequest): Promise<EventContext> {
     const { route } = found.compiled
-    const raw = (this.platform.parse ?? parseJson)(request.body)
-    const name = route.event ?? this.platform.event?.(raw, request) ?? '*'
+    const raw = decode(request.body, this.platform.parse)
+    const { event } = this.platform
+    const name =
+      route.event ?? (event === undefined ? '*' : derive('event name', () => event(raw, request)))
     const schema = this.#schemas.get(name) ?? this.#schemas.get('*')
     const payload = schema === undefined ? raw : await validate(schema, raw)
     return { name, payload, request, params: found.params, route }
@@ -247,12 +253,17 @@ class Engine<Events extends EventMap, Reply, Helpers extends object>
     options.waitUntil?.(work)
   }
 
+  // Never throws: every failure, even of the platform's own error encoder, becomes an answer.
   #fail(error: unknown): WebhookResponse {
     const failure = error instanceof WebhookError ? error : this.#unexpected(error)
-    return (
-      this.platform.error?.(failure) ??
-      jsonResponse(failure.status, failure.toJSON(), failure.headers)
-    )
+    const fallback = () => jsonResponse(failure.status, failure.toJSON(), failure.headers)
+    if (this.platform.error === undefined) return fallback()
+    try {
+      return this.platform.error(failure)
+    } catch (crash) {
+      void this.#report(crash)
+      return fallback()
+    }
   }
 
   #unexpected(error: unknown): WebhookError {
