@@ -19,7 +19,12 @@ export {
 } from './filters.ts'
 export type { Logger, WebhookOptions } from './options.ts'
 export type { EventContext, EventMap, Platform, PlatformRoute } from './platform.ts'
-export { type GenericEvents, type GenericOptions, generic } from './platforms/generic.ts'
+export {
+  type GenericEvents,
+  type GenericOptions,
+  type GenericPayload,
+  generic,
+} from './platforms/generic.ts'
 export type { WebhookRequest, WebhookResponse } from './request.ts'
 export type { InferOutput, StandardSchema } from './schema.ts'
 export type {

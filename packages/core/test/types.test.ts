@@ -52,6 +52,24 @@ describe('public types', () => {
     })
   })
 
+  it('types a generic idempotency key function from the schema, as it runs after validation', () => {
+    generic({
+      verify,
+      schema: z.object({ update_id: z.number() }),
+      idempotencyKey: (payload) => {
+        expectTypeOf(payload).toEqualTypeOf<{ update_id: number }>()
+        return String(payload.update_id)
+      },
+    })
+    generic({
+      verify,
+      idempotencyKey: (payload) => {
+        expectTypeOf(payload).toBeUnknown()
+        return undefined
+      },
+    })
+  })
+
   it('leaves a generic payload unknown without a schema', () => {
     createWebhook(generic({ verify })).on('anything', (event) => {
       expectTypeOf(event.payload).toBeUnknown()

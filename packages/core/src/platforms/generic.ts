@@ -9,8 +9,11 @@ export interface GenericOptions<Schema extends StandardSchema | undefined = unde
   readonly verify: Verifier | readonly Verifier[]
   /** Names a payload's event. Default: every event is `'*'`. */
   readonly event?: (payload: unknown, request: WebhookRequest) => string
-  /** Identifies a delivery across retries. Default: no de-duplication. */
-  readonly idempotencyKey?: (payload: unknown, request: WebhookRequest) => string | undefined
+  /** Identifies a delivery across retries; runs on the validated payload. Default: none. */
+  readonly idempotencyKey?: (
+    payload: GenericPayload<Schema>,
+    request: WebhookRequest,
+  ) => string | undefined
   /** Path patterns like `/`, `/hooks/:tenant` or `*`. Default: any path. */
   readonly routes?: readonly string[]
   /** A schema every payload must match (zod, valibot, any Standard Schema). */
@@ -19,11 +22,11 @@ export interface GenericOptions<Schema extends StandardSchema | undefined = unde
   readonly name?: string
 }
 
+/** The payload of a generic platform: the schema's output, or `unknown` without one. */
+export type GenericPayload<Schema> = Schema extends StandardSchema ? InferOutput<Schema> : unknown
+
 /** The events of a generic platform: any name, each with the schema's payload. */
-export type GenericEvents<Schema> = Record<
-  string,
-  Schema extends StandardSchema ? InferOutput<Schema> : unknown
->
+export type GenericEvents<Schema> = Record<string, GenericPayload<Schema>>
 
 const KNOWN = ['verify', 'event', 'idempotencyKey', 'routes', 'schema', 'name']
 const ACK: WebhookResponse = jsonResponse(200, {})
@@ -58,7 +61,10 @@ export function generic<Schema extends StandardSchema | undefined = undefined>(
     verify,
     ...(routes === undefined ? {} : { routes }),
     ...(options.event === undefined ? {} : { event: options.event }),
-    ...(options.idempotencyKey === undefined ? {} : { idempotencyKey: options.idempotencyKey }),
+    // The engine calls it only after the schema accepted the payload, so the narrower type holds.
+    ...(options.idempotencyKey === undefined
+      ? {}
+      : { idempotencyKey: options.idempotencyKey as Platform['idempotencyKey'] }),
     ...(schemas === undefined
       ? {}
       : { schemas: schemas as Platform<GenericEvents<Schema>>['schemas'] }),
