@@ -15,6 +15,9 @@ export interface MemoryStoreOptions {
   readonly now?: () => number
 }
 
+/** How many of the oldest claims eviction searches for an expired one. */
+const EVICTION_SEARCH = 16
+
 /**
  * An in-process idempotency store: each key expires after its TTL, and past `maxKeys` the
  * oldest claim is evicted so memory stays bounded under any load. It only de-duplicates
@@ -29,10 +32,6 @@ export class MemoryStore implements IdempotencyStore {
   readonly #expiries = new Map<string, number>()
   readonly #maxKeys: number
   readonly #now: () => number
-  // Whether claim order is also expiry order; mixed TTLs (a store shared by webhooks with
-  // different `dedupeTtlMs`) break it and leave expired claims behind live ones.
-  #ordered = true
-  #lastExpiry = Number.NEGATIVE_INFINITY
 
   constructor(options: MemoryStoreOptions = {}) {
     const maxKeys = options.maxKeys ?? 10_000
@@ -43,9 +42,10 @@ export class MemoryStore implements IdempotencyStore {
     this.#now = options.now ?? Date.now
   }
 
-  /** The number of live claims. */
+  /** The number of live claims; counting walks every claim, so it is for tests and metrics. */
   get size(): number {
-    this.#sweepAll(this.#now())
+    const now = this.#now()
+    for (const [key, expiry] of this.#expiries) if (expiry <= now) this.#expiries.delete(key)
     return this.#expiries.size
   }
 
@@ -57,16 +57,7 @@ export class MemoryStore implements IdempotencyStore {
     // Re-inserting keeps the map in claim order, which is what eviction relies on.
     this.#expiries.delete(key)
     this.#expiries.set(key, now + ttlMs)
-    if (now + ttlMs < this.#lastExpiry) this.#ordered = false
-    this.#lastExpiry = Math.max(this.#lastExpiry, now + ttlMs)
-    if (this.#expiries.size > this.#maxKeys) {
-      // An expired claim must go before a live one is forgotten.
-      if (!this.#ordered) this.#sweepAll(now)
-      if (this.#expiries.size > this.#maxKeys) {
-        const oldest = this.#expiries.keys().next()
-        if (oldest.done !== true) this.#expiries.delete(oldest.value)
-      }
-    }
+    if (this.#expiries.size > this.#maxKeys) this.#evict(now)
     return true
   }
 
@@ -82,23 +73,23 @@ export class MemoryStore implements IdempotencyStore {
     }
   }
 
-  /** Drops every expired claim, and notes whether the survivors are back in expiry order. */
-  #sweepAll(now: number): void {
-    if (this.#ordered) {
-      this.#sweep(now)
-      return
-    }
-    let ordered = true
-    let last = Number.NEGATIVE_INFINITY
+  /**
+   * Makes room for one claim. With one TTL the oldest claim expires first and the sweep has
+   * already dropped every expired one; a store shared by webhooks with different TTLs can hold
+   * an expired claim behind a live one, so a few of the oldest are searched for one before the
+   * oldest live claim is forgotten. The search is bounded to keep a claim O(1).
+   */
+  #evict(now: number): void {
+    let oldest: string | undefined
+    let seen = 0
     for (const [key, expiry] of this.#expiries) {
+      oldest ??= key
       if (expiry <= now) {
         this.#expiries.delete(key)
-        continue
+        return
       }
-      if (expiry < last) ordered = false
-      last = expiry
+      if (++seen === EVICTION_SEARCH) break
     }
-    this.#ordered = ordered
-    this.#lastExpiry = last
+    if (oldest !== undefined) this.#expiries.delete(oldest)
   }
 }
