@@ -3,7 +3,7 @@ import { type PayloadIssue, WebhookError } from './errors.ts'
 import type { StandardIssue, StandardSchema } from './schema.ts'
 
 /** Strict UTF-8, then `JSON.parse`; an empty or malformed body is 400 `invalid_json`. */
-export function parseJson(body: Uint8Array): unknown {
+function parseJson(body: Uint8Array): unknown {
   try {
     return JSON.parse(fromUtf8(body))
   } catch (cause) {

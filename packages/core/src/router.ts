@@ -54,7 +54,7 @@ export function compileRoutes(platform: Platform): readonly CompiledRoute[] {
 }
 
 /** Splits a request path into decoded segments; `undefined` when one cannot be decoded. */
-export function toSegments(path: string): readonly string[] | undefined {
+function toSegments(path: string): readonly string[] | undefined {
   const trimmed = path.length > 1 && path.endsWith('/') ? path.slice(1, -1) : path.slice(1)
   if (trimmed === '') return []
   try {

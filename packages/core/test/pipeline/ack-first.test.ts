@@ -11,6 +11,17 @@ function gate() {
   return { opened, open }
 }
 
+/** An ack-first webhook whose one handler waits for `open()` and then records that it finished. */
+function gatedWebhook() {
+  const { opened, open } = gate()
+  let done = false
+  const webhook = createWebhook(generic({ verify }), { respond: 'ack-first' }).on('*', async () => {
+    await opened
+    done = true
+  })
+  return { webhook, open, finished: () => done }
+}
+
 /** Lets every queued callback run, so "still pending" means pending, not "not yet scheduled". */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
 
@@ -39,15 +50,7 @@ describe.each(entries)("respond: 'ack-first' through %s", (_, send) => {
   })
 
   it('hands the background work to waitUntil', async () => {
-    const { opened, open } = gate()
-    let finished = false
-    const webhook = createWebhook(generic({ verify }), { respond: 'ack-first' }).on(
-      '*',
-      async () => {
-        await opened
-        finished = true
-      },
-    )
+    const { webhook, open, finished } = gatedWebhook()
     const waitUntil = vi.fn<(promise: Promise<unknown>) => void>()
     await send(webhook, post(), { waitUntil })
     expect(waitUntil).toHaveBeenCalledTimes(1)
@@ -55,19 +58,11 @@ describe.each(entries)("respond: 'ack-first' through %s", (_, send) => {
     expect(work).toBeInstanceOf(Promise)
     open()
     await work
-    expect(finished).toBe(true)
+    expect(finished()).toBe(true)
   })
 
   it('makes close() wait for the background handler', async () => {
-    const { opened, open } = gate()
-    let finished = false
-    const webhook = createWebhook(generic({ verify }), { respond: 'ack-first' }).on(
-      '*',
-      async () => {
-        await opened
-        finished = true
-      },
-    )
+    const { webhook, open, finished } = gatedWebhook()
     await send(webhook, post())
     let closed = false
     const closing = webhook.close().then(() => {
@@ -77,7 +72,7 @@ describe.each(entries)("respond: 'ack-first' through %s", (_, send) => {
     expect(closed).toBe(false)
     open()
     await closing
-    expect(finished).toBe(true)
+    expect(finished()).toBe(true)
   })
 
   it('makes close() wait for a request still in the pipeline when close() was called', async () => {
