@@ -1,3 +1,4 @@
+import type { RunOutcome } from './deliver.ts'
 import type { Filter } from './filters.ts'
 import type { Registration } from './types.ts'
 
@@ -18,12 +19,6 @@ export function toRegistration(
   return { names: new Set(names), handler, filter }
 }
 
-/** The first value a handler returned, or `undefined` when none matched or all passed. */
-export interface DispatchResult {
-  readonly matched: boolean
-  readonly value: unknown
-}
-
 /**
  * Runs the handlers whose name and filter match, one after another in registration order,
  * until one returns a value. A throwing handler or filter rejects the whole dispatch.
@@ -32,7 +27,7 @@ export async function dispatch(
   registrations: readonly Registration[],
   name: string,
   event: { readonly payload: unknown },
-): Promise<DispatchResult> {
+): Promise<RunOutcome> {
   let matched = false
   for (const { names, handler, filter } of registrations) {
     if (!names.has(name) && !names.has('*')) continue

@@ -1,5 +1,6 @@
 export type { HmacAlgorithm, SignatureEncoding, SignedBytes } from './crypto/types.ts'
 export { type IdempotencyStore, MemoryStore, type MemoryStoreOptions } from './dedupe.ts'
+export type { Delivery, RunOptions, RunOutcome } from './deliver.ts'
 export {
   type PayloadIssue,
   WebhookError,

@@ -1,3 +1,4 @@
+import type { Delivery } from './deliver.ts'
 import type { WebhookError } from './errors.ts'
 import type { WebhookRequest, WebhookResponse } from './request.ts'
 import type { StandardSchema } from './schema.ts'
@@ -65,4 +66,15 @@ export interface Platform<
   readonly error?: ((error: WebhookError) => WebhookResponse) | undefined
   /** Extra fields for the event each handler receives. */
   readonly helpers?: ((context: EventContext) => Helpers) | undefined
+  /**
+   * Takes over once a delivery is verified, parsed and claimed: decides when its handlers run
+   * (now, later, merged with other deliveries, not at all) and what the sender is answered.
+   * Default: as the webhook's `respond` option says.
+   */
+  readonly deliver?:
+    | ((
+        context: EventContext,
+        delivery: Delivery<Reply, Helpers>,
+      ) => WebhookResponse | Promise<WebhookResponse>)
+    | undefined
 }

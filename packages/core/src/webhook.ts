@@ -1,3 +1,5 @@
+import { type Claims, createClaims } from './claims.ts'
+import { answer, type Delivery, type RunOptions, type RunOutcome } from './deliver.ts'
 import { dispatch, toRegistration } from './dispatch.ts'
 import { WebhookError } from './errors.ts'
 import { type FetchOptions, readBody, toRequestHead, toResponse } from './fetch.ts'
@@ -6,6 +8,7 @@ import { bodyTooLarge } from './internal/refusals.ts'
 import { type ResolvedOptions, resolveOptions, type WebhookOptions } from './options.ts'
 import { decode, derive, refusesJson, validate } from './parse.ts'
 import type { EventContext, EventMap, Platform } from './platform.ts'
+import { createReporter, type Reporter } from './report.ts'
 import { jsonResponse, readHeader, type WebhookRequest, type WebhookResponse } from './request.ts'
 import { type CompiledRoute, compileRoutes, type FoundRoute, findRoute } from './router.ts'
 import type { StandardSchema } from './schema.ts'
@@ -50,7 +53,8 @@ class Engine<Events extends EventMap, Reply, Helpers extends object>
   readonly #routes: readonly CompiledRoute[]
   readonly #schemas: ReadonlyMap<string, StandardSchema>
   readonly #registrations: Registration[] = []
-  readonly #errorHandlers: ErrorHandler<never>[] = []
+  readonly #reporter: Reporter
+  readonly #claims: Claims
   readonly #pending = new Set<Promise<unknown>>()
   #closing = false
 
@@ -67,6 +71,8 @@ class Engine<Events extends EventMap, Reply, Helpers extends object>
         (entry): entry is [string, StandardSchema] => entry[1] !== undefined,
       ),
     )
+    this.#reporter = createReporter(options.logger)
+    this.#claims = createClaims(options, (error) => this.#reporter.report(error))
   }
 
   on(
@@ -79,9 +85,7 @@ class Engine<Events extends EventMap, Reply, Helpers extends object>
   }
 
   onError(handler: ErrorHandler<never>): this {
-    if (typeof handler !== 'function')
-      throw new TypeError('onError: the handler must be a function')
-    this.#errorHandlers.push(handler)
+    this.#reporter.add(handler)
     return this
   }
 
@@ -153,18 +157,17 @@ class Engine<Events extends EventMap, Reply, Helpers extends object>
       throw new WebhookError('unsupported_media_type', 'Send the webhook body as JSON')
     }
     const context = await this.#parse(found, request)
-    const { idempotencyKey } = this.platform
-    const key =
-      idempotencyKey === undefined
-        ? undefined
-        : derive('idempotency key', () => idempotencyKey(context.payload, request))
-    const claimed =
-      key === undefined ? undefined : await this.#claim(`${this.platform.name}:${key}`)
+    const claimed = await this.#claim(context)
     if (claimed === false) return (this.platform.duplicate ?? this.platform.ack)(context)
-    const release = claimed === undefined ? undefined : `${this.platform.name}:${key}`
-    if (this.#options.respond === 'after-handler') return this.#run(context, release)
-    const background = this.#run(context, release).catch(() => undefined)
-    this.#track(background, options)
+    const { deliver } = this.platform
+    if (deliver !== undefined) return deliver(context, this.#delivery(context, claimed, options))
+    if (this.#options.respond === 'after-handler') {
+      return answer(this.platform, await this.#run(context, claimed), context)
+    }
+    this.#track(
+      this.#run(context, claimed).catch(() => undefined),
+      options,
+    )
     return this.platform.ack(context)
   }
 
@@ -179,27 +182,37 @@ class Engine<Events extends EventMap, Reply, Helpers extends object>
     return { name, payload, request, params: found.params, route }
   }
 
-  async #claim(key: string): Promise<boolean | undefined> {
-    try {
-      return await this.#options.store.claim(key, this.#options.dedupeTtlMs)
-    } catch (cause) {
-      const error = new WebhookError('store_unavailable', 'The idempotency store is unavailable', {
-        cause,
-      })
-      if (this.#options.onStoreError === 'fail-closed') {
-        await this.#report(error)
-        throw error
-      }
-      this.#options.logger.warn(
-        'chathooks: idempotency store failed; dispatching without de-duplication',
-        cause,
-      )
-      return undefined
+  /** The claimed store key, `undefined` when there is nothing to release, `false` for a repeat. */
+  async #claim(context: EventContext): Promise<string | undefined | false> {
+    const { idempotencyKey } = this.platform
+    if (idempotencyKey === undefined) return undefined
+    const key = derive('idempotency key', () => idempotencyKey(context.payload, context.request))
+    if (key === undefined) return undefined
+    const namespaced = `${this.platform.name}:${key}`
+    const claimed = await this.#claims.claim(namespaced)
+    if (claimed === undefined) return undefined
+    return claimed && namespaced
+  }
+
+  #delivery(
+    context: EventContext,
+    claimedKey: string | undefined,
+    options: HandleOptions,
+  ): Delivery<Reply, Helpers> {
+    return {
+      respond: this.#options.respond,
+      run: (run: RunOptions<Helpers> = {}) =>
+        this.#run(run.context ?? context, claimedKey, run.helpers),
+      background: (work) => this.#track(work, options),
     }
   }
 
-  async #run(context: EventContext, claimedKey: string | undefined): Promise<WebhookResponse> {
-    const helpers = this.platform.helpers?.(context) ?? {}
+  async #run(
+    context: EventContext,
+    claimedKey: string | undefined,
+    given?: Helpers,
+  ): Promise<RunOutcome<Reply>> {
+    const helpers = given ?? this.platform.helpers?.(context) ?? {}
     const event = {
       ...helpers,
       name: context.name,
@@ -208,43 +221,13 @@ class Engine<Events extends EventMap, Reply, Helpers extends object>
       params: context.params,
     }
     try {
-      const { matched, value } = await dispatch(this.#registrations, context.name, event)
-      if (value !== undefined) return this.platform.reply(value as Reply, context)
-      return matched
-        ? this.platform.ack(context)
-        : (this.platform.unhandled ?? this.platform.ack)(context)
+      return (await dispatch(this.#registrations, context.name, event)) as RunOutcome<Reply>
     } catch (error) {
-      if (claimedKey !== undefined) await this.#release(claimedKey)
-      await this.#report(error, event)
+      if (claimedKey !== undefined) await this.#claims.release(claimedKey)
+      await this.#reporter.report(error, event)
       throw new WebhookError('handler_failed', 'A handler failed; the delivery was not processed', {
         cause: error,
       })
-    }
-  }
-
-  async #release(key: string): Promise<void> {
-    try {
-      await this.#options.store.release(key)
-    } catch (cause) {
-      this.#options.logger.error(
-        'chathooks: could not release an idempotency key; retries will be dropped until it expires',
-        cause,
-      )
-    }
-  }
-
-  async #report(error: unknown, event?: unknown): Promise<void> {
-    if (this.#errorHandlers.length === 0) {
-      const what = error instanceof WebhookError ? error.message : 'a handler failed'
-      this.#options.logger.error(`chathooks: ${what}`, error)
-      return
-    }
-    for (const handler of this.#errorHandlers) {
-      try {
-        await (handler as ErrorHandler<unknown>)(error, event)
-      } catch (failure) {
-        this.#options.logger.error('chathooks: an onError handler threw', failure)
-      }
     }
   }
 
@@ -261,13 +244,13 @@ class Engine<Events extends EventMap, Reply, Helpers extends object>
     try {
       return this.platform.error(failure)
     } catch (crash) {
-      void this.#report(crash)
+      void this.#reporter.report(crash)
       return fallback()
     }
   }
 
   #unexpected(error: unknown): WebhookError {
-    void this.#report(error)
+    void this.#reporter.report(error)
     return new WebhookError('handler_failed', 'The webhook failed unexpectedly', { cause: error })
   }
 }

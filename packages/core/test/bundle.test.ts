@@ -1,8 +1,15 @@
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { describe, expect, it } from 'vitest'
 
 const entry = (name: string) => fileURLToPath(new URL(`../src/${name}`, import.meta.url))
+
+// Every public entry point, read from the exports map so a new subpath is covered at once.
+const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))
+const publicEntries = Object.values(manifest.exports as Record<string, unknown>)
+  .filter((target): target is Record<string, string> => typeof target === 'object')
+  .map((target) => (target['@chathooks/source'] ?? '').replace('./src/', ''))
 
 async function bundle(file: string, conditions: string[]) {
   const result = await build({
@@ -29,7 +36,7 @@ describe.each([
   ['browser', ['browser']],
   ['default', []],
 ])('core bundled for %s', (_, conditions) => {
-  it.each(['index.ts', 'testing.ts'])('%s pulls in no node: module', async (file) => {
+  it.each(publicEntries)('%s pulls in no node: module', async (file) => {
     const { inputs, code } = await bundle(file, conditions)
     expect(
       inputs.filter((input) => input.startsWith('node:') || input.endsWith('crypto/node.ts')),

@@ -27,7 +27,17 @@ it('exports exactly the documented runtime names', async () => {
 
 it('exports the testing helpers from @chathooks/core/testing', async () => {
   const testing = await import('@chathooks/core/testing')
-  expect(Object.keys(testing).sort()).toEqual(['request', 'sign', 'toRequest'])
+  expect(Object.keys(testing).sort()).toEqual([
+    'clustaar',
+    'langbot',
+    'pararam',
+    'request',
+    'sign',
+    'tamper',
+    'telegram',
+    'toRequest',
+    'viber',
+  ])
 })
 
 // The source condition comes first so this repository's tests and typecheck read src/; users,

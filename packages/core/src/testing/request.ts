@@ -1,8 +1,8 @@
 import { createHmacKey } from '#crypto'
-import { utf8 } from './crypto/codec.ts'
-import type { HmacAlgorithm, SignatureEncoding, SignedBytes } from './crypto/types.ts'
-import { toParts } from './crypto/types.ts'
-import type { WebhookRequest } from './request.ts'
+import { utf8 } from '../crypto/codec.ts'
+import type { HmacAlgorithm, SignatureEncoding, SignedBytes } from '../crypto/types.ts'
+import { toParts } from '../crypto/types.ts'
+import type { WebhookRequest } from '../request.ts'
 
 export interface TestRequestInit {
   /** Default `'POST'`. */
