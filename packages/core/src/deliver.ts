@@ -22,6 +22,10 @@ export interface Delivery<Reply = unknown, Helpers extends object = object> {
   run(options?: RunOptions<Helpers>): Promise<RunOutcome<Reply>>
   /** Keeps work alive after the answer: `close()` waits for it and Workers' `waitUntil` gets it. */
   background(work: Promise<unknown>): void
+  /** Gives a failure outside any handler (work the platform does in the background) to `onError`. */
+  report(error: unknown): Promise<void>
+  /** Forgets the delivery's idempotency claim, so the sender's retry of a refused delivery runs. */
+  release(): Promise<void>
 }
 
 /** What `Delivery.run` may override. */

@@ -1,3 +1,4 @@
+import { belowMount, toMountPath } from './internal/mount.ts'
 import { bodyTooLarge, notFound } from './internal/refusals.ts'
 import type { WebhookRequest, WebhookResponse } from './request.ts'
 
@@ -23,9 +24,16 @@ export function toRequestHead(request: Request, options: FetchOptions = {}): Web
   request.headers.forEach((value, name) => {
     headers[name] = value
   })
+  const mount =
+    options.basePath === undefined || options.basePath === ''
+      ? ''
+      : toMountPath('fetch', 'option "basePath"', options.basePath)
+  // A path outside the mount point is not this webhook's, even when its rest matches a route.
+  const below = belowMount(url.pathname + url.search, mount)
+  if (below === undefined) throw notFound()
   return {
     method: request.method,
-    url: stripBase(url.pathname, options.basePath) + url.search,
+    url: below,
     headers,
     body: new Uint8Array(0),
     remoteAddress: options.remoteAddress,
@@ -71,13 +79,4 @@ async function readLimited(stream: ReadableStream<Uint8Array>, limit: number): P
     offset += chunk.byteLength
   }
   return body
-}
-
-function stripBase(path: string, basePath: string | undefined): string {
-  if (basePath === undefined || basePath === '' || basePath === '/') return path
-  const base = basePath.endsWith('/') ? basePath.slice(0, -1) : basePath
-  if (path === base) return '/'
-  // A path outside the mount point is not this webhook's, even when its rest matches a route.
-  if (!path.startsWith(`${base}/`)) throw notFound()
-  return path.slice(base.length)
 }

@@ -31,6 +31,7 @@ export type { InferOutput, StandardSchema } from './schema.ts'
 export type {
   AnyEvent,
   AnyPayload,
+  AnyWebhook,
   Awaitable,
   ErrorHandler,
   EventName,

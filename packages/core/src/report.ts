@@ -20,7 +20,10 @@ export function createReporter(logger: Logger): Reporter {
     },
     async report(error, event) {
       if (handlers.length === 0) {
-        const what = error instanceof WebhookError ? error.message : 'a handler failed'
+        // A platform's own background failure (no event) carries its own words; a handler's
+        // error may carry anything, so only its kind is named.
+        const own = error instanceof WebhookError || (event === undefined && error instanceof Error)
+        const what = own ? error.message : 'a handler failed'
         logger.error(`chathooks: ${what}`, error)
         return
       }

@@ -1,3 +1,4 @@
+import type { WebhookError } from './errors.ts'
 import type { FetchOptions } from './fetch.ts'
 import type { Filter } from './filters.ts'
 import type { EventMap, Platform } from './platform.ts'
@@ -55,16 +56,37 @@ export type AnyEvent<Events extends EventMap, Helpers extends object> = WebhookE
   Helpers
 >
 
+/**
+ * What an adapter needs of a webhook, whatever its platform's event, reply and helper types:
+ * every `Webhook` is one, so an adapter that takes an `AnyWebhook` accepts them all.
+ */
+export interface AnyWebhook {
+  /** Adapters stop reading a body past this many bytes. */
+  readonly maxBodyBytes: number
+  handle(request: WebhookRequest, options?: HandleOptions): Promise<WebhookResponse>
+  fetch(request: Request, options?: FetchOptions): Promise<Response>
+  /**
+   * The answer to a refusal an adapter made itself, before `handle` ran (a body over the
+   * limit, a body a host parser consumed, a path outside the mount): in the platform's own
+   * error envelope where it has one, else `{ error, message }` JSON, with the error's headers.
+   *
+   * @example
+   * ```ts
+   * writeResponse(res, webhook.refuse(bodyTooLarge(webhook.maxBodyBytes)))
+   * ```
+   */
+  refuse(error: WebhookError): WebhookResponse
+  close(): Promise<void>
+}
+
 /** A configured endpoint: register handlers, then feed it requests from any runtime. */
 export interface Webhook<
   Events extends EventMap = EventMap,
   Reply = unknown,
   Helpers extends object = object,
-> {
+> extends AnyWebhook {
   /** The platform this webhook was created for. */
   readonly platform: Platform<Events, Reply, Helpers>
-  /** Adapters stop reading a body past this many bytes. */
-  readonly maxBodyBytes: number
   /**
    * Registers a handler for one event, several, or `'*'` (every event), with an optional
    * filter over the payload. Handlers run in registration order; the first that returns a

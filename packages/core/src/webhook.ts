@@ -97,6 +97,10 @@ class Engine<Events extends EventMap, Reply, Helpers extends object>
     return this.#admit(this.#fetch(request, options))
   }
 
+  refuse(error: WebhookError): WebhookResponse {
+    return this.#fail(error)
+  }
+
   async close(): Promise<void> {
     this.#closing = true
     while (this.#pending.size > 0) await Promise.allSettled([...this.#pending])
@@ -204,6 +208,10 @@ class Engine<Events extends EventMap, Reply, Helpers extends object>
       run: (run: RunOptions<Helpers> = {}) =>
         this.#run(run.context ?? context, claimedKey, run.helpers),
       background: (work) => this.#track(work, options),
+      report: (error) => this.#reporter.report(error),
+      release: async () => {
+        if (claimedKey !== undefined) await this.#claims.release(claimedKey)
+      },
     }
   }
 

@@ -40,6 +40,17 @@ it('exports the testing helpers from @chathooks/core/testing', async () => {
   ])
 })
 
+it('exports the adapter building blocks from @chathooks/core/adapter', async () => {
+  const adapter = await import('@chathooks/core/adapter')
+  expect(Object.keys(adapter).sort()).toEqual([
+    'assertKnownOptions',
+    'belowMount',
+    'bodyTooLarge',
+    'notFound',
+    'toMountPath',
+  ])
+})
+
 // The source condition comes first so this repository's tests and typecheck read src/; users,
 // who do not set it, see `types` before `default`.
 it('declares types before code and a package.json entry in every export', async () => {

@@ -1,1 +1,6 @@
-export {}
+export type { Mounts } from './mounts.ts'
+export { type NodeHandler, type NodeHandlerOptions, nodeHandler } from './node-handler.ts'
+export { readRawBody } from './read-raw-body.ts'
+export { type ServeOptions, serve, type WebhookServer } from './serve.ts'
+export { toWebhookRequest } from './to-webhook-request.ts'
+export { writeResponse } from './write-response.ts'

@@ -1,6 +1,12 @@
 /**
- * Configuration mistakes throw at creation, naming the factory and the option, so a typo in
- * an option name or a missing secret never reaches a request.
+ * Refuses an option the factory does not know, naming the factory, the option and the known
+ * ones: configuration mistakes throw at creation, so a typo never reaches a request.
+ *
+ * @throws TypeError for the first unknown option.
+ * @example
+ * ```ts
+ * assertKnownOptions('webhookMiddleware', options, ['trustProxy'])
+ * ```
  */
 export function assertKnownOptions(
   factory: string,

@@ -1,5 +1,6 @@
 import {
   createWebhook,
+  type Delivery,
   type EventContext,
   type Platform,
   type WebhookResponse,
@@ -119,4 +120,65 @@ describe.each(entries)('a platform that delivers events itself, through %s', (_,
     await send(createWebhook(platform, { respond: 'ack-first' }), post('a'))
     expect(modes).toEqual(['after-handler', 'ack-first'])
   })
+})
+
+describe('background work of a platform', () => {
+  const failure = new Error('the callback receiver is gone')
+
+  function backgroundPlatform(onDeliver: (delivery: Delivery) => void) {
+    const platform: Platform<Events> = {
+      name: 'background',
+      verify: [verify],
+      idempotencyKey: (payload) => (payload as { id: string }).id,
+      ack: () => answerWith(200, {}),
+      duplicate: () => answerWith(409, {}),
+      reply: () => answerWith(200, {}),
+      deliver(_context, delivery) {
+        onDeliver(delivery)
+        return answerWith(202, {})
+      },
+    }
+    return platform
+  }
+
+  it('reports a failure outside any handler to onError, without an event', async () => {
+    const onError = vi.fn()
+    const webhook = createWebhook(
+      backgroundPlatform((delivery) => delivery.background(delivery.report(failure))),
+    ).onError(onError)
+    await webhook.handle(post('a'))
+    await webhook.close()
+    expect(onError).toHaveBeenCalledExactlyOnceWith(failure, undefined)
+  })
+
+  it('logs such a failure in its own words when nobody listens', async () => {
+    const logger = { warn: vi.fn(), error: vi.fn() }
+    const webhook = createWebhook(
+      backgroundPlatform((delivery) => delivery.background(delivery.report(failure))),
+      { logger },
+    )
+    await webhook.handle(post('a'))
+    await webhook.close()
+    expect(logger.error).toHaveBeenCalledExactlyOnceWith(
+      'chathooks: the callback receiver is gone',
+      failure,
+    )
+  })
+
+  it.each([
+    ['releases', true, 202],
+    ['keeps', false, 409],
+  ])(
+    'answers a repeat through deliver when the platform %s the claim',
+    async (_, release, second) => {
+      const webhook = createWebhook(
+        backgroundPlatform((delivery) => {
+          if (release) delivery.background(delivery.release())
+        }),
+      )
+      expect((await webhook.handle(post('a'))).status).toBe(202)
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      expect((await webhook.handle(post('a'))).status).toBe(second)
+    },
+  )
 })

@@ -1,0 +1,28 @@
+/** The secret every scenario mount verifies with; the suite signs with it. */
+export const SECRET = 'conformance-secret'
+
+/** The scenario's clock (epoch ms): its replay window is judged against this, never the wall clock. */
+export const NOW = 1_718_000_000_000
+
+/** Every scenario mount's `maxBodyBytes`, small so "one byte over" costs nothing to send. */
+export const LIMIT = 1024
+
+/** The URL key of the `/keyed` mount: its first path segment. */
+export const URL_KEY = 'k3y-0f-8'
+
+/** The headers the scenario's timestamped signature is read from. */
+export const SIGNATURE_HEADER = 'x-signature'
+export const TIMESTAMP_HEADER = 'x-timestamp'
+
+/**
+ * Exact body bytes a real sender produces and a re-serializing adapter would break: pretty
+ * printed with a trailing newline, non-ASCII text written as is (no BOM, no `\u` escapes),
+ * emoji outside the BMP, and escapes that `JSON.stringify` would rewrite.
+ */
+export const BODIES = {
+  compact: '{"id":"compact-1","text":"hello"}',
+  pretty: '{\n  "id": "pretty-1",\n  "text": "Grüße aus Köln"\n}\n',
+  emoji: '{"id":"emoji-1","text":"deploy done 🚀🎉 👍🏽"}',
+  cyrillic: '{"id":"cyrillic-1","text":"Привет, мир! Съешь же ещё этих мягких французских булок"}',
+  escapes: '{"id":"escapes-1","text":"caf\\u00e9 \\/ \\"quoted\\"","n":1.50}',
+} as const

@@ -1,0 +1,3 @@
+import { runScenario } from './scenario.ts'
+
+console.log(JSON.stringify(await runScenario()))
