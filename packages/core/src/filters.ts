@@ -2,7 +2,7 @@ import { compilePath, deepEqual, isMissing, readPath } from './internal/json-pat
 
 /**
  * A test over a parsed payload. Filters are plain predicates: any function of this shape can
- * be passed to `on`, and every filter here can be called on its own; see {@link NoSuchFilter}.
+ * be passed to `on`, and every filter here can be called on its own.
  */
 export type Filter<Payload = unknown> = (payload: Payload) => boolean
 

@@ -48,9 +48,12 @@ export interface Platform<
   readonly event?: ((payload: unknown, request: WebhookRequest) => string) | undefined
   /** A schema per event name; `'*'` checks events that have none of their own. */
   readonly schemas?: { readonly [Name in keyof Events]?: StandardSchema<Events[Name]> } | undefined
-  /** The key that identifies a delivery across retries; `undefined` skips de-duplication. */
+  /**
+   * The key that identifies a delivery across retries; `undefined` skips de-duplication. It
+   * runs on the validated payload, with the route and its parameters in `context`.
+   */
   readonly idempotencyKey?:
-    | ((payload: unknown, request: WebhookRequest) => string | undefined)
+    | ((payload: unknown, request: WebhookRequest, context: EventContext) => string | undefined)
     | undefined
   /** How long a key is remembered. Default one day, as long as any platform here retries. */
   readonly dedupeTtlMs?: number | undefined

@@ -190,7 +190,9 @@ class Engine<Events extends EventMap, Reply, Helpers extends object>
   async #claim(context: EventContext): Promise<string | undefined | false> {
     const { idempotencyKey } = this.platform
     if (idempotencyKey === undefined) return undefined
-    const key = derive('idempotency key', () => idempotencyKey(context.payload, context.request))
+    const key = derive('idempotency key', () =>
+      idempotencyKey(context.payload, context.request, context),
+    )
     if (key === undefined) return undefined
     const namespaced = `${this.platform.name}:${key}`
     const claimed = await this.#claims.claim(namespaced)

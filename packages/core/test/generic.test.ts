@@ -84,10 +84,15 @@ describe('generic()', () => {
     expect(repeat.status).toBe(200)
   })
 
-  it('passes the payload to idempotencyKey', async () => {
+  it('passes the payload, the request and the route parameters to idempotencyKey', async () => {
     const key = vi.fn(() => undefined)
-    await createWebhook(generic({ verify, idempotencyKey: key })).handle(post('{"id":"p-1"}'))
-    expect(key).toHaveBeenCalledWith({ id: 'p-1' }, expect.objectContaining({ url: '/' }))
+    const platform = generic({ verify, routes: ['/hooks/:tenant'], idempotencyKey: key })
+    await createWebhook(platform).handle(post('{"id":"p-1"}', { url: '/hooks/acme' }))
+    expect(key).toHaveBeenCalledWith(
+      { id: 'p-1' },
+      expect.objectContaining({ url: '/hooks/acme' }),
+      expect.objectContaining({ params: { tenant: 'acme' } }),
+    )
   })
 
   it('answers only on its routes and passes their params', async () => {

@@ -1,5 +1,5 @@
 import { assertKnownOptions } from '../internal/options.ts'
-import type { Platform, PlatformRoute } from '../platform.ts'
+import type { EventContext, Platform, PlatformRoute } from '../platform.ts'
 import { jsonResponse, type WebhookRequest, type WebhookResponse } from '../request.ts'
 import type { InferOutput, StandardSchema } from '../schema.ts'
 import type { Verifier } from '../verify/types.ts'
@@ -9,10 +9,14 @@ export interface GenericOptions<Schema extends StandardSchema | undefined = unde
   readonly verify: Verifier | readonly Verifier[]
   /** Names a payload's event. Default: every event is `'*'`. */
   readonly event?: (payload: unknown, request: WebhookRequest) => string
-  /** Identifies a delivery across retries; runs on the validated payload. Default: none. */
+  /**
+   * Identifies a delivery across retries; runs on the validated payload, with the route's
+   * parameters in `context.params`. Default: none.
+   */
   readonly idempotencyKey?: (
     payload: GenericPayload<Schema>,
     request: WebhookRequest,
+    context: EventContext,
   ) => string | undefined
   /** Path patterns like `/`, `/hooks/:tenant` or `*`. Default: any path. */
   readonly routes?: readonly string[]

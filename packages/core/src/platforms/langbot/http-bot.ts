@@ -1,7 +1,7 @@
 import type { Delivery } from '../../deliver.ts'
 import { WebhookError } from '../../errors.ts'
 import type { EventContext, Platform } from '../../platform.ts'
-import { readHeader, type WebhookRequest, type WebhookResponse } from '../../request.ts'
+import { readHeader, type WebhookResponse } from '../../request.ts'
 import { type HttpBotOptions, resolveBotOptions } from './bot-options.ts'
 import { refusal, success, toEnvelope } from './envelope.ts'
 import { type HttpBotHelpers, RESET_HELPERS } from './helpers.ts'
@@ -143,8 +143,9 @@ export function httpBot(options: HttpBotOptions): HttpBotPlatform {
     verify: [lbSignature(config.inboundSecrets, config.now)],
     parse: parseBody,
     schemas: { message: messageSchema, reset: sessionSchema, '*': sessionSchema },
-    idempotencyKey: (_payload, request) =>
-      isReset(request) ? undefined : readHeader(request, HEADER.idempotencyKey) || undefined,
+    // LangBot ignores the idempotency header on `/reset`.
+    idempotencyKey: (_payload, request, { route }) =>
+      route.event === 'reset' ? undefined : readHeader(request, HEADER.idempotencyKey) || undefined,
     dedupeTtlMs: DEDUPE_TTL_MS,
     ack: () => success(200, 'ok', null),
     reply: () => success(200, 'ok', null),
@@ -152,16 +153,5 @@ export function httpBot(options: HttpBotOptions): HttpBotPlatform {
     error: toEnvelope,
     deliver: (context, delivery): Promise<WebhookResponse> =>
       context.route.path === '/reset' ? reset(context, delivery) : accept(context, delivery),
-  }
-}
-
-/** The idempotency header is for pushes and syncs; LangBot ignores it on `/reset`. */
-function isReset(request: WebhookRequest): boolean {
-  const path = request.url.split('?', 1)[0] ?? ''
-  const trimmed = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path
-  try {
-    return decodeURIComponent(trimmed) === '/reset'
-  } catch {
-    return false
   }
 }

@@ -1,4 +1,4 @@
-import type { Platform } from '../../platform.ts'
+import type { EventContext, Platform } from '../../platform.ts'
 import { jsonResponse, type WebhookRequest, type WebhookResponse } from '../../request.ts'
 import { botIdOf } from './bot-token.ts'
 import {
@@ -75,10 +75,8 @@ function updateId(payload: unknown): string {
 
 // Every bot numbers its updates on its own, so bots sharing a store are told apart by their
 // public id; the token itself never reaches the store.
-function perBotKey(payload: unknown, request: WebhookRequest): string {
-  const path = request.url.split('?', 1)[0] ?? ''
-  const token = decodeURIComponent(path.split('/')[1] ?? '')
-  return `${botIdOf(token)}:${updateId(payload)}`
+function perBotKey(payload: unknown, _request: WebhookRequest, context: EventContext): string {
+  return `${botIdOf(context.params.token ?? '')}:${updateId(payload)}`
 }
 
 export type { TelegramTokens } from './bot-token.ts'
