@@ -1,5 +1,5 @@
 import { belowMount, toMountPath } from './internal/mount.ts'
-import { bodyTooLarge, notFound } from './internal/refusals.ts'
+import { bodyAlreadyParsed, bodyTooLarge, notFound } from './internal/refusals.ts'
 import type { WebhookRequest, WebhookResponse } from './request.ts'
 
 /** What `webhook.fetch` needs besides the `Request` that the runtime does not put on it. */
@@ -46,6 +46,8 @@ export function toRequestHead(request: Request, options: FetchOptions = {}): Web
  * buffered whole.
  */
 export async function readBody(request: Request, limit: number): Promise<Uint8Array> {
+  // A middleware that read the body (Hono's `c.req.json()`) leaves a used or locked stream.
+  if (request.bodyUsed || request.body?.locked === true) throw bodyAlreadyParsed()
   if (Number(request.headers.get('content-length')) > limit) throw bodyTooLarge(limit)
   return request.body === null ? new Uint8Array(0) : readLimited(request.body, limit)
 }

@@ -4,7 +4,7 @@ import { dispatch, toRegistration } from './dispatch.ts'
 import { WebhookError } from './errors.ts'
 import { type FetchOptions, readBody, toRequestHead, toResponse } from './fetch.ts'
 import type { Filter } from './filters.ts'
-import { bodyTooLarge } from './internal/refusals.ts'
+import { bodyAlreadyParsed, bodyTooLarge } from './internal/refusals.ts'
 import { type ResolvedOptions, resolveOptions, type WebhookOptions } from './options.ts'
 import { decode, derive, refusesJson, validate } from './parse.ts'
 import type { EventContext, EventMap, Platform } from './platform.ts'
@@ -17,10 +17,7 @@ import type { VerifyContext } from './verify/types.ts'
 
 // An adapter hands over whatever its framework left in the body; anything but bytes means a
 // body parser ran first and the exact bytes the signature covers are gone.
-const BODY_ALREADY_PARSED = new WebhookError(
-  'body_already_parsed',
-  'The request body was parsed before the webhook saw it; mount the webhook before any body parser, or pass the raw bytes as a Uint8Array',
-)
+const BODY_ALREADY_PARSED = bodyAlreadyParsed()
 
 /**
  * Creates a webhook for a platform: the whole pipeline of route, size, verification, parse,

@@ -1,1 +1,3 @@
-export {}
+export type { WebhookAppOptions } from './fetch-handler.ts'
+export { handler } from './handler.ts'
+export { webhookApp } from './webhook-app.ts'

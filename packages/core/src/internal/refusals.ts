@@ -14,6 +14,18 @@ export function notFound(): WebhookError {
 }
 
 /**
+ * The 500 `body_already_parsed` refusal: something read the body before the webhook saw it,
+ * and the exact bytes the signature covers are gone. A setup mistake, so the message says how
+ * to fix it.
+ */
+export function bodyAlreadyParsed(): WebhookError {
+  return new WebhookError(
+    'body_already_parsed',
+    'The request body was read before the webhook saw it; mount the webhook before any body parser or middleware that reads the body, or pass the raw bytes as a Uint8Array',
+  )
+}
+
+/**
  * The 413 `body_too_large` refusal for a body over `limit` bytes, from `handle`'s check,
  * `fetch`'s bounded read and an adapter that stops reading at the limit alike.
  *

@@ -1,5 +1,5 @@
 import { createWebhook, generic, type WebhookRequest } from '@chathooks/core'
-import { request } from '@chathooks/core/testing'
+import { request, toRequest } from '@chathooks/core/testing'
 import { expect, it, vi } from 'vitest'
 import { SIGNED, verify } from './driver.ts'
 
@@ -18,6 +18,24 @@ it.each([
   expect(JSON.parse(String(response.body))).toEqual({
     error: 'body_already_parsed',
     message: expect.stringMatching(/before any body parser/),
+  })
+  expect(handler).not.toHaveBeenCalled()
+})
+
+// What Hono or any fetch middleware leaves when it read the body first (`c.req.json()`).
+it.each([
+  ['read to its end', async (req: Request) => void (await req.text())],
+  ['locked by a reader', async (req: Request) => void req.body?.getReader()],
+])('answers 500 body_already_parsed through fetch when the body was %s', async (_, consume) => {
+  const handler = vi.fn()
+  const webhook = createWebhook(generic({ verify })).on('*', handler)
+  const used = toRequest(request({ headers: SIGNED, body: '{"id":1}' }))
+  await consume(used)
+  const response = await webhook.fetch(used)
+  expect(response.status).toBe(500)
+  expect(await response.json()).toEqual({
+    error: 'body_already_parsed',
+    message: expect.stringMatching(/before any body parser or middleware that reads the body/),
   })
   expect(handler).not.toHaveBeenCalled()
 })
