@@ -26,3 +26,15 @@ export const BODIES = {
   cyrillic: '{"id":"cyrillic-1","text":"Привет, мир! Съешь же ещё этих мягких французских булок"}',
   escapes: '{"id":"escapes-1","text":"caf\\u00e9 \\/ \\"quoted\\"","n":1.50}',
 } as const
+
+/** The bot token the `/telegram` mount serves on `/:token`, as Telegram puts it in the path. */
+export const TELEGRAM_TOKEN = '123456789:conformance-bot_token'
+
+/** The `secret_token` the `/telegram` mount also requires in its header. */
+export const TELEGRAM_SECRET = 'conformance-telegram-secret'
+
+/** The `/pararam` mount's bot secret; its first 8 characters are the URL key. */
+export const PARARAM_SECRET = 'pararam-conformance-secret-0123456789'
+
+/** The `/langbot` mount's inbound secret, which also signs its callbacks. */
+export const LANGBOT_SECRET = 'conformance-langbot-secret'

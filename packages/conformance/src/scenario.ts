@@ -1,13 +1,29 @@
 import {
   type AnyWebhook,
   createWebhook,
+  type EventMap,
   type GenericOptions,
   generic,
   timestampedSignature,
   urlKey,
   type Webhook,
+  type WebhookOptions,
 } from '@chathooks/core'
-import { LIMIT, NOW, SECRET, SIGNATURE_HEADER, TIMESTAMP_HEADER, URL_KEY } from './fixtures.ts'
+import { callbackReceiver, httpBot, type Segment } from '@chathooks/core/langbot'
+import { pararam } from '@chathooks/core/pararam'
+import { telegram } from '@chathooks/core/telegram'
+import {
+  LANGBOT_SECRET,
+  LIMIT,
+  NOW,
+  PARARAM_SECRET,
+  SECRET,
+  SIGNATURE_HEADER,
+  TELEGRAM_SECRET,
+  TELEGRAM_TOKEN,
+  TIMESTAMP_HEADER,
+  URL_KEY,
+} from './fixtures.ts'
 import { createObserver, type Observations, type Observer } from './observer.ts'
 
 /** Webhooks by the path an adapter mounts each under; a preset's webhook is one more entry. */
@@ -19,12 +35,14 @@ export interface Scenario {
   observations(): Observations
 }
 
+const now = () => NOW
+
 const stamped = timestampedSignature({
   header: SIGNATURE_HEADER,
   timestampHeader: TIMESTAMP_HEADER,
   prefix: 'sha256=',
   secret: SECRET,
-  now: () => NOW,
+  now,
 })
 
 const idempotencyKey = (payload: unknown) => {
@@ -37,7 +55,9 @@ const idempotencyKey = (payload: unknown) => {
  * echoes each delivery (and fails when asked to), `/keyed` answers only below its URL key, on
  * `/:key` and `/:key/act`, `/ack-first` acknowledges at once and finishes when released or
  * closed, and `/probe` answers the observations (`{"command":"release"}` opens the gate first).
- * Every mount verifies the same timestamped signature and refuses bodies over `LIMIT` bytes.
+ * These verify the same timestamped signature; the preset mounts verify as their platforms do:
+ * `/telegram` (bots on `/:token`), `/pararam` (`/{key}`, `/{key}/act`) and `/langbot` (`/`,
+ * `/sync`, `/reset`). Every mount refuses bodies over `LIMIT` bytes.
  *
  * @example
  * ```ts
@@ -47,10 +67,10 @@ const idempotencyKey = (payload: unknown) => {
  */
 export function createScenario(): Scenario {
   const observer = createObserver()
+  const options = { maxBodyBytes: LIMIT, logger: observer.logger }
   const create = (platform: Partial<GenericOptions>, respond?: 'ack-first') =>
     createWebhook(generic({ verify: stamped, ...platform }), {
-      maxBodyBytes: LIMIT,
-      logger: observer.logger,
+      ...options,
       ...(respond === undefined ? {} : { respond }),
     })
   const mounts: ScenarioMounts = {
@@ -68,21 +88,77 @@ export function createScenario(): Scenario {
       if ((payload as { command?: unknown } | null)?.command === 'release') await observer.release()
       return observer.observations()
     }),
+    ...presetMounts(observer, options),
   }
   return { mounts, observations: observer.observations }
 }
 
+/**
+ * The presets with sub-routes, each answering with an echo of what it received: Telegram's
+ * `sendMessage`, pararam's post or the action's name, LangBot's reply part. LangBot's
+ * callbacks go, signed, to a `callbackReceiver` webhook in this process (mount
+ * `langbot-callback` in the observations), so no network is needed on any runtime.
+ */
+function presetMounts(observer: Observer, options: WebhookOptions): ScenarioMounts {
+  const receiver = createWebhook(callbackReceiver({ secret: LANGBOT_SECRET, now }), options).on(
+    'reply',
+    ({ request }) => void observer.delivered('langbot-callback', request),
+  )
+  const bot = httpBot({
+    inboundSecret: LANGBOT_SECRET,
+    callbackUrl: 'http://127.0.0.1/langbot-callback',
+    callbackRetries: 0,
+    fetch: (input, init) => receiver.fetch(new Request(input, init)),
+    now,
+  })
+  const telegramBots = telegram({ tokens: [TELEGRAM_TOKEN], secretToken: TELEGRAM_SECRET })
+  return {
+    '/telegram': recorded('/telegram', createWebhook(telegramBots, options), observer).on(
+      'message',
+      ({ payload }) => ({
+        method: 'sendMessage',
+        chat_id: payload.message.chat.id,
+        text: `echo: ${payload.message.text ?? ''}`,
+      }),
+    ),
+    '/pararam': recorded(
+      '/pararam',
+      createWebhook(pararam({ secret: PARARAM_SECRET }), options),
+      observer,
+    )
+      .on('message', ({ payload }) => `echo: ${payload.text}`)
+      .on('action', ({ payload }) => ({ action: payload.action, params: payload.params })),
+    '/langbot': recorded('/langbot', createWebhook(bot, options), observer).on(
+      'message',
+      ({ payload }) => `echo: ${plainText(payload.message)}`,
+    ),
+  }
+}
+
 /** Records each delivery and answers `{ received: payload, url }`; `"fail": true` throws. */
 function echo(mount: string, webhook: Webhook, observer: Observer): Webhook {
+  return recorded(mount, webhook, observer).on('*', ({ payload, request }) => {
+    if ((payload as { fail?: unknown } | null)?.fail === true) {
+      throw new Error('the handler failed, as the delivery asked')
+    }
+    return { received: payload, url: request.url }
+  })
+}
+
+/** The same webhook, recording each delivery before its own handlers answer it, and each failure. */
+function recorded<Events extends EventMap, Reply, Helpers extends object>(
+  mount: string,
+  webhook: Webhook<Events, Reply, Helpers>,
+  observer: Observer,
+): Webhook<Events, Reply, Helpers> {
   return webhook
-    .on('*', ({ payload, request }) => {
-      observer.delivered(mount, request)
-      if ((payload as { fail?: unknown } | null)?.fail === true) {
-        throw new Error('the handler failed, as the delivery asked')
-      }
-      return { received: payload, url: request.url }
-    })
+    .on('*', ({ request }) => void observer.delivered(mount, request))
     .onError((error, event) => observer.failed(mount, error, event))
+}
+
+/** The text of a LangBot message's `Plain` segments. */
+function plainText(message: readonly Segment[]): string {
+  return message.flatMap((segment) => (segment.type === 'Plain' ? [segment.text] : [])).join('')
 }
 
 /**

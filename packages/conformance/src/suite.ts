@@ -1,6 +1,7 @@
 import { describe, it } from 'vitest'
 import { bodyCases } from './cases/bodies.ts'
 import { deliveryCases } from './cases/delivery.ts'
+import { presetCases } from './cases/presets.ts'
 import { statusCases } from './cases/status.ts'
 import { type Harness, startHarness } from './harness.ts'
 import type { ConformanceTarget } from './target.ts'
@@ -20,7 +21,8 @@ const TIMEOUT_MS = 20_000
 /**
  * Runs the one adapter behaviour suite against a target, with the target's name appended to
  * every test title: statuses and error shapes, exact bytes, size limits with sized and chunked
- * bodies, clients that leave mid-body, handler failures, duplicates, sub-routes and ack-first.
+ * bodies, clients that leave mid-body, handler failures, duplicates, sub-routes, ack-first, and
+ * the Telegram, pararam and LangBot presets on their own sub-routes.
  *
  * @example
  * ```ts
@@ -42,5 +44,6 @@ export function describeConformance(name: string, target: ConformanceTarget): vo
     statusCases(test, table)
     bodyCases(test, table)
     deliveryCases(test, target.cannotDrain)
+    presetCases(test, table, target.cannotDrain)
   })
 }

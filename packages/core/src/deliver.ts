@@ -20,6 +20,12 @@ export interface Delivery<Reply = unknown, Helpers extends object = object> {
    * promise rejects with a `WebhookError` `handler_failed`.
    */
   run(options?: RunOptions<Helpers>): Promise<RunOutcome<Reply>>
+  /**
+   * Runs the handlers for the delivery's context and encodes their answer as the webhook would
+   * (the reply, else the ack, else the unhandled answer). A value the platform cannot encode
+   * fails like a throwing handler: reported, the claim released, `handler_failed`.
+   */
+  answer(): Promise<WebhookResponse>
   /** Keeps work alive after the answer: `close()` waits for it and Workers' `waitUntil` gets it. */
   background(work: Promise<unknown>): void
   /** Gives a failure outside any handler (work the platform does in the background) to `onError`. */

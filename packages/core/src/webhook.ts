@@ -41,6 +41,8 @@ export function createWebhook<Events extends EventMap, Reply, Helpers extends ob
   return new Engine(platform, resolveOptions(options, platform.dedupeTtlMs))
 }
 
+const OUTCOME = <Outcome>(outcome: Outcome): Outcome => outcome
+
 class Engine<Events extends EventMap, Reply, Helpers extends object>
   implements Webhook<Events, Reply, Helpers>
 {
@@ -162,11 +164,9 @@ class Engine<Events extends EventMap, Reply, Helpers extends object>
     if (claimed === false) return (this.platform.duplicate ?? this.platform.ack)(context)
     const { deliver } = this.platform
     if (deliver !== undefined) return deliver(context, this.#delivery(context, claimed, options))
-    if (this.#options.respond === 'after-handler') {
-      return answer(this.platform, await this.#run(context, claimed), context)
-    }
+    if (this.#options.respond === 'after-handler') return this.#answer(context, claimed)
     this.#track(
-      this.#run(context, claimed).catch(() => undefined),
+      this.#run(context, claimed, OUTCOME).catch(() => undefined),
       options,
     )
     return this.platform.ack(context)
@@ -205,7 +205,8 @@ class Engine<Events extends EventMap, Reply, Helpers extends object>
     return {
       respond: this.#options.respond,
       run: (run: RunOptions<Helpers> = {}) =>
-        this.#run(run.context ?? context, claimedKey, run.helpers),
+        this.#run(run.context ?? context, claimedKey, OUTCOME, run.helpers),
+      answer: () => this.#answer(context, claimedKey),
       background: (work) => this.#track(work, options),
       report: (error) => this.#reporter.report(error),
       release: async () => {
@@ -214,11 +215,18 @@ class Engine<Events extends EventMap, Reply, Helpers extends object>
     }
   }
 
-  async #run(
+  #answer(context: EventContext, claimedKey: string | undefined): Promise<WebhookResponse> {
+    return this.#run(context, claimedKey, (outcome) => answer(this.platform, outcome, context))
+  }
+
+  // `finish` runs inside the same guard as the handlers: a reply the platform cannot encode is
+  // the handler's failure, so its claim is released and the sender's retry is processed.
+  async #run<Result>(
     context: EventContext,
     claimedKey: string | undefined,
+    finish: (outcome: RunOutcome<Reply>) => Result,
     given?: Helpers,
-  ): Promise<RunOutcome<Reply>> {
+  ): Promise<Result> {
     const helpers = given ?? this.platform.helpers?.(context) ?? {}
     const event = {
       ...helpers,
@@ -228,7 +236,7 @@ class Engine<Events extends EventMap, Reply, Helpers extends object>
       params: context.params,
     }
     try {
-      return (await dispatch(this.#registrations, context.name, event)) as RunOutcome<Reply>
+      return finish((await dispatch(this.#registrations, context.name, event)) as RunOutcome<Reply>)
     } catch (error) {
       if (claimedKey !== undefined) await this.#claims.release(claimedKey)
       await this.#reporter.report(error, event)

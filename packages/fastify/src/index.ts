@@ -1,1 +1,1 @@
-export {}
+export { default, type WebhookPluginOptions } from './webhook-plugin.ts'

@@ -193,3 +193,28 @@ describe('configuration mistakes throw at creation', () => {
     expect(() => webhook.onError('log' as unknown as () => undefined)).toThrow(TypeError)
   })
 })
+
+describe.each(entries)('a reply the platform cannot encode, through %s', (_, send) => {
+  const refusing = {
+    ...generic({ verify, idempotencyKey: (payload) => (payload as { id: string }).id }),
+    reply: (): never => {
+      throw new TypeError('not a reply this platform can send')
+    },
+  }
+
+  it('fails like a throwing handler and lets the retry through', async () => {
+    const onError = vi.fn()
+    const handler = vi.fn().mockReturnValueOnce({ bad: true }).mockReturnValue(undefined)
+    const webhook = createWebhook(refusing).on('*', handler).onError(onError)
+    const body = '{"id":"d-1"}'
+    const first = await send(webhook, request({ headers: SIGNED, body }))
+    expect(first).toMatchObject({ status: 500, json: { error: 'handler_failed' } })
+    expect(onError).toHaveBeenCalledExactlyOnceWith(
+      new TypeError('not a reply this platform can send'),
+      expect.objectContaining({ name: '*', payload: { id: 'd-1' } }),
+    )
+    const retry = await send(webhook, request({ headers: SIGNED, body }))
+    expect(retry.status).toBe(200)
+    expect(handler).toHaveBeenCalledTimes(2)
+  })
+})

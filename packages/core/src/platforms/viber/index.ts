@@ -34,7 +34,7 @@ export function viber(options: ViberOptions): Platform<ViberEvents, WelcomeMessa
   }
   assertKnownOptions('viber', options, ['authToken'])
   const authTokens = toSecretList('viber', 'authToken', options.authToken)
-  const platform: Platform<ViberEvents, WelcomeMessage> = {
+  return {
     name: 'viber',
     verify: [
       hmacSignature({ header: 'X-Viber-Content-Signature', secret: authTokens, query: 'sig' }),
@@ -45,9 +45,8 @@ export function viber(options: ViberOptions): Platform<ViberEvents, WelcomeMessa
     idempotencyKey,
     ack,
     reply: encodeReply,
-    deliver: (context, delivery) => deliverViber(platform, context, delivery),
+    deliver: deliverViber,
   }
-  return platform
 }
 
 // An unknown name stays as sent: no typed handler can be registered for it, so only `'*'`

@@ -1,5 +1,5 @@
-import { answer, type Delivery } from '../../deliver.ts'
-import type { EventContext, EventMap, Platform } from '../../platform.ts'
+import type { Delivery } from '../../deliver.ts'
+import type { EventContext } from '../../platform.ts'
 import { jsonResponse, type WebhookResponse } from '../../request.ts'
 import { toMessageBody, type ViberMessage } from './message.ts'
 
@@ -60,15 +60,14 @@ export function encodeReply(value: WelcomeMessage, context: EventContext): Webho
  * always runs before the answer: its welcome message can travel nowhere else.
  */
 export async function deliverViber(
-  platform: Pick<Platform<EventMap, WelcomeMessage>, 'reply' | 'ack' | 'unhandled'>,
   context: EventContext,
   delivery: Delivery<WelcomeMessage>,
 ): Promise<WebhookResponse> {
   if (delivery.respond === 'ack-first' && context.name !== 'conversation_started') {
     delivery.background(delivery.run().catch(() => undefined))
-    return platform.ack(context)
+    return EMPTY_200
   }
-  return answer(platform, await delivery.run(), context)
+  return delivery.answer()
 }
 
 function isWelcome(value: unknown): value is WelcomeMessage {

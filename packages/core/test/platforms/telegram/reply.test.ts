@@ -164,7 +164,10 @@ describe.each(entries)('replies through %s', (_, send) => {
       .onError(onError)
     const answer = await send(webhook, await testing.telegram.message({ secret: SECRET }))
     expect(answer).toMatchObject({ status: 500, json: { error: 'handler_failed' } })
-    expect(onError).toHaveBeenCalledWith(expect.any(TypeError), undefined)
+    expect(onError).toHaveBeenCalledWith(
+      expect.any(TypeError),
+      expect.objectContaining({ name: 'message' }),
+    )
   })
 
   it("answers 200 {} at once with respond: 'ack-first', whatever the handler returns later", async () => {

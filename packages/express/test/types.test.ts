@@ -1,0 +1,40 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { createWebhook, generic, secretToken } from '@chathooks/core'
+import { pararam } from '@chathooks/core/pararam'
+import { telegram } from '@chathooks/core/telegram'
+import express, { type RequestHandler } from 'express'
+import { describe, expectTypeOf, it } from 'vitest'
+import { captureRawBody, type WebhookMiddleware, webhookMiddleware } from '../src/index.ts'
+
+const verify = secretToken({ header: 'X-Token', token: 'types' })
+
+describe('public types', () => {
+  it('takes a webhook of any platform and gives Express a middleware for app.use and router.use', () => {
+    const middleware = webhookMiddleware(createWebhook(telegram({ secretToken: 'types' })))
+    expectTypeOf(middleware).toEqualTypeOf<WebhookMiddleware>()
+    expectTypeOf(middleware).toExtend<RequestHandler>()
+    express().use('/telegram', middleware)
+    express.Router().use('/pararam', webhookMiddleware(createWebhook(pararam({ secret: 's' }))))
+    expectTypeOf(webhookMiddleware).toBeCallableWith(createWebhook(generic({ verify })))
+  })
+
+  it('is typed by shape: a plain node:http request and response fit too', () => {
+    expectTypeOf<WebhookMiddleware>().parameter(0).toExtend<IncomingMessage>()
+    expectTypeOf<WebhookMiddleware>().parameter(1).toEqualTypeOf<ServerResponse>()
+  })
+
+  it('fits every body-parser as its verify hook', () => {
+    express.json({ verify: captureRawBody })
+    express.text({ verify: captureRawBody })
+    express.raw({ verify: captureRawBody })
+    express.urlencoded({ verify: captureRawBody, extended: false })
+    expectTypeOf(captureRawBody).returns.toBeVoid()
+  })
+
+  it('refuses what is not a webhook, and a second argument, at compile time', () => {
+    // @ts-expect-error not a webhook
+    expectTypeOf(webhookMiddleware).toBeCallableWith({ handle: 'no' })
+    // @ts-expect-error no options: the mount path, address and limit come from the app and the webhook
+    expectTypeOf(webhookMiddleware).toBeCallableWith(createWebhook(generic({ verify })), {})
+  })
+})
