@@ -17,6 +17,14 @@ function compilerOptions(): ts.CompilerOptions {
   }
 }
 
+// A package found as JavaScript only (express beside an example that does not list
+// @types/express) has no types there: the next folders may have them.
+const JS_ONLY = new Set(['.js', '.jsx', '.mjs', '.cjs'])
+function hasTypes(resolution: ts.ResolvedModuleWithFailedLookupLocations): boolean {
+  const extension = resolution.resolvedModule?.extension
+  return extension !== undefined && !JS_ONLY.has(extension)
+}
+
 // An import of a module resolves from the module's own folder first; then, for `@chathooks/*`,
 // zod, express..., from whichever workspace package depends on it, as it would for a user who
 // installed it. `@chathooks/*` resolve to sources through the `@chathooks/source` condition.
@@ -39,10 +47,10 @@ function createHost(options: ts.CompilerOptions, modules: Map<string, string>): 
       const resolveFrom = (from: string) =>
         ts.resolveModuleName(literal.text, from, options, host, cache, redirected, mode)
       const first = resolveFrom(containing)
-      if (first.resolvedModule || !modules.has(containing)) return first
+      if (hasTypes(first) || !modules.has(containing)) return first
       for (const from of fallbacks) {
         const next = resolveFrom(from)
-        if (next.resolvedModule) return next
+        if (hasTypes(next)) return next
       }
       return first
     })

@@ -1,30 +1,16 @@
 import {
   type AnyWebhook,
   createWebhook,
-  type EventMap,
   type GenericOptions,
   generic,
   timestampedSignature,
   urlKey,
   type Webhook,
-  type WebhookOptions,
 } from '@chathooks/core'
-import { callbackReceiver, httpBot, type Segment } from '@chathooks/core/langbot'
-import { pararam } from '@chathooks/core/pararam'
-import { telegram } from '@chathooks/core/telegram'
-import {
-  LANGBOT_SECRET,
-  LIMIT,
-  NOW,
-  PARARAM_SECRET,
-  SECRET,
-  SIGNATURE_HEADER,
-  TELEGRAM_SECRET,
-  TELEGRAM_TOKEN,
-  TIMESTAMP_HEADER,
-  URL_KEY,
-} from './fixtures.ts'
+import { LIMIT, NOW, SECRET, SIGNATURE_HEADER, TIMESTAMP_HEADER, URL_KEY } from './fixtures.ts'
 import { createObserver, type Observations, type Observer } from './observer.ts'
+import { presetMounts } from './preset-mounts.ts'
+import { recorded } from './recorded.ts'
 
 /** Webhooks by the path an adapter mounts each under; a preset's webhook is one more entry. */
 export type ScenarioMounts = Readonly<Record<string, AnyWebhook>>
@@ -35,14 +21,12 @@ export interface Scenario {
   observations(): Observations
 }
 
-const now = () => NOW
-
 const stamped = timestampedSignature({
   header: SIGNATURE_HEADER,
   timestampHeader: TIMESTAMP_HEADER,
   prefix: 'sha256=',
   secret: SECRET,
-  now,
+  now: () => NOW,
 })
 
 const idempotencyKey = (payload: unknown) => {
@@ -93,48 +77,6 @@ export function createScenario(): Scenario {
   return { mounts, observations: observer.observations }
 }
 
-/**
- * The presets with sub-routes, each answering with an echo of what it received: Telegram's
- * `sendMessage`, pararam's post or the action's name, LangBot's reply part. LangBot's
- * callbacks go, signed, to a `callbackReceiver` webhook in this process (mount
- * `langbot-callback` in the observations), so no network is needed on any runtime.
- */
-function presetMounts(observer: Observer, options: WebhookOptions): ScenarioMounts {
-  const receiver = createWebhook(callbackReceiver({ secret: LANGBOT_SECRET, now }), options).on(
-    'reply',
-    ({ request }) => void observer.delivered('langbot-callback', request),
-  )
-  const bot = httpBot({
-    inboundSecret: LANGBOT_SECRET,
-    callbackUrl: 'http://127.0.0.1/langbot-callback',
-    callbackRetries: 0,
-    fetch: (input, init) => receiver.fetch(new Request(input, init)),
-    now,
-  })
-  const telegramBots = telegram({ tokens: [TELEGRAM_TOKEN], secretToken: TELEGRAM_SECRET })
-  return {
-    '/telegram': recorded('/telegram', createWebhook(telegramBots, options), observer).on(
-      'message',
-      ({ payload }) => ({
-        method: 'sendMessage',
-        chat_id: payload.message.chat.id,
-        text: `echo: ${payload.message.text ?? ''}`,
-      }),
-    ),
-    '/pararam': recorded(
-      '/pararam',
-      createWebhook(pararam({ secret: PARARAM_SECRET }), options),
-      observer,
-    )
-      .on('message', ({ payload }) => `echo: ${payload.text}`)
-      .on('action', ({ payload }) => ({ action: payload.action, params: payload.params })),
-    '/langbot': recorded('/langbot', createWebhook(bot, options), observer).on(
-      'message',
-      ({ payload }) => `echo: ${plainText(payload.message)}`,
-    ),
-  }
-}
-
 /** Records each delivery and answers `{ received: payload, url }`; `"fail": true` throws. */
 function echo(mount: string, webhook: Webhook, observer: Observer): Webhook {
   return recorded(mount, webhook, observer).on('*', ({ payload, request }) => {
@@ -143,22 +85,6 @@ function echo(mount: string, webhook: Webhook, observer: Observer): Webhook {
     }
     return { received: payload, url: request.url }
   })
-}
-
-/** The same webhook, recording each delivery before its own handlers answer it, and each failure. */
-function recorded<Events extends EventMap, Reply, Helpers extends object>(
-  mount: string,
-  webhook: Webhook<Events, Reply, Helpers>,
-  observer: Observer,
-): Webhook<Events, Reply, Helpers> {
-  return webhook
-    .on('*', ({ request }) => void observer.delivered(mount, request))
-    .onError((error, event) => observer.failed(mount, error, event))
-}
-
-/** The text of a LangBot message's `Plain` segments. */
-function plainText(message: readonly Segment[]): string {
-  return message.flatMap((segment) => (segment.type === 'Plain' ? [segment.text] : [])).join('')
 }
 
 /**

@@ -1,3 +1,4 @@
+import { concatBytes } from './crypto/codec.ts'
 import { belowMount, toMountPath } from './internal/mount.ts'
 import { bodyAlreadyParsed, bodyTooLarge, notFound } from './internal/refusals.ts'
 import type { WebhookRequest, WebhookResponse } from './request.ts'
@@ -73,12 +74,5 @@ async function readLimited(stream: ReadableStream<Uint8Array>, limit: number): P
     }
     chunks.push(value)
   }
-  if (chunks.length === 1 && chunks[0] !== undefined) return chunks[0]
-  const body = new Uint8Array(size)
-  let offset = 0
-  for (const chunk of chunks) {
-    body.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return body
+  return concatBytes(chunks)
 }

@@ -46,6 +46,7 @@ it('exports the adapter building blocks from @chathooks/core/adapter', async () 
     'assertKnownOptions',
     'belowMount',
     'bodyTooLarge',
+    'concatBytes',
     'notFound',
     'toMountPath',
   ])

@@ -31,10 +31,16 @@ describe('public types', () => {
     expectTypeOf(captureRawBody).returns.toBeVoid()
   })
 
-  it('refuses what is not a webhook, and a second argument, at compile time', () => {
+  it('takes a webhook and an optional address reader, and refuses anything else', () => {
+    const webhook = createWebhook(generic({ verify }))
+    expectTypeOf(webhookMiddleware).toBeCallableWith(webhook)
+    expectTypeOf(webhookMiddleware).toBeCallableWith(webhook, {})
+    expectTypeOf(webhookMiddleware).toBeCallableWith(webhook, {
+      remoteAddress: (req) => req.headers['x-edge-client']?.toString(),
+    })
     // @ts-expect-error not a webhook
     expectTypeOf(webhookMiddleware).toBeCallableWith({ handle: 'no' })
-    // @ts-expect-error no options: the mount path, address and limit come from the app and the webhook
-    expectTypeOf(webhookMiddleware).toBeCallableWith(createWebhook(generic({ verify })), {})
+    // @ts-expect-error the mount path comes from app.use, not an option
+    expectTypeOf(webhookMiddleware).toBeCallableWith(webhook, { basePath: '/hook' })
   })
 })

@@ -150,6 +150,30 @@ describe.each(VERSIONS)('webhookMiddleware on %s', (_, express) => {
 })
 
 describe('webhookMiddleware options', () => {
+  it.each([
+    ['10.1.2.3', 200],
+    ['192.0.2.1', 403],
+  ])(
+    'checks the address remoteAddress reads (%s) against ipAllowlist: %i',
+    async (address, status) => {
+      const [, express] = VERSIONS[0]
+      const app = express()
+      const webhook = echoWebhook({}, [ipAllowlist({ allow: ['10.0.0.0/8'] })])
+      app.use('/hook', webhookMiddleware(webhook, { remoteAddress: () => address }))
+      expect((await post(await listen(app), '/hook', BODY)).status).toBe(status)
+    },
+  )
+
+  it.each([
+    [{ basePath: '/hook' }, 'webhookMiddleware: unknown option "basePath" (known: remoteAddress)'],
+    [
+      { remoteAddress: 'req.ip' },
+      'webhookMiddleware: option "remoteAddress" must be a function of the request',
+    ],
+  ])('throws a TypeError naming the option for %o', (options, message) => {
+    expect(() => webhookMiddleware(echoWebhook(), options as never)).toThrow(new TypeError(message))
+  })
+
   it.each([[undefined], [{}], [{ handle: 'no' }]])(
     'throws a TypeError naming the factory when given %o instead of a webhook',
     (value) => {

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http'
 import { WebhookError } from '@chathooks/core'
-import { bodyTooLarge } from '@chathooks/core/adapter'
+import { bodyTooLarge, concatBytes } from '@chathooks/core/adapter'
 
 const BODY_ALREADY_PARSED = new WebhookError(
   'body_already_parsed',
@@ -57,7 +57,7 @@ function collect(req: IncomingMessage, limit: number): Promise<Uint8Array | unde
     }
     const onEnd = () => {
       stop()
-      resolve(concat(chunks, size))
+      resolve(concatBytes(chunks))
     }
     const onGone = () => {
       stop()
@@ -67,15 +67,4 @@ function collect(req: IncomingMessage, limit: number): Promise<Uint8Array | unde
     // Someone may have paused the stream; data never flows without this.
     req.resume()
   })
-}
-
-function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
-  if (chunks.length === 1 && chunks[0] !== undefined) return chunks[0]
-  const body = new Uint8Array(size)
-  let offset = 0
-  for (const chunk of chunks) {
-    body.set(chunk, offset)
-    offset += chunk.byteLength
-  }
-  return body
 }

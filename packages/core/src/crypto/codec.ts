@@ -12,6 +12,25 @@ export function fromUtf8(bytes: Uint8Array): string {
   return decoder.decode(bytes)
 }
 
+/**
+ * The chunks as one byte array; a single chunk is returned as it is, without a copy.
+ *
+ * @example
+ * ```ts
+ * const body = concatBytes(chunks) // the request body, read chunk by chunk
+ * ```
+ */
+export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
+  if (chunks.length === 1 && chunks[0] !== undefined) return chunks[0]
+  const out = new Uint8Array(chunks.reduce((size, chunk) => size + chunk.byteLength, 0))
+  let offset = 0
+  for (const chunk of chunks) {
+    out.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  return out
+}
+
 /** Lower-case hex, the form every platform here signs with. */
 export function toHex(bytes: Uint8Array): string {
   let out = ''

@@ -1,4 +1,4 @@
-import { toBase64, toHex, utf8 } from './codec.ts'
+import { concatBytes, toBase64, toHex, utf8 } from './codec.ts'
 import type { HmacAlgorithm, HmacKey, SignatureEncoding, SignedParts } from './types.ts'
 
 export { timingSafeEqual } from './timing-safe-equal.ts'
@@ -31,12 +31,5 @@ export function createHmacKey(algorithm: HmacAlgorithm, secret: string | Uint8Ar
 /** One buffer for Web Crypto, which takes no stream; a single part is passed as it is. */
 function concat(parts: SignedParts): Uint8Array<ArrayBuffer> {
   const bytes = parts.map((part) => (typeof part === 'string' ? utf8(part) : part))
-  if (bytes.length === 1 && bytes[0] !== undefined) return bytes[0] as Uint8Array<ArrayBuffer>
-  const out = new Uint8Array(bytes.reduce((size, part) => size + part.byteLength, 0))
-  let offset = 0
-  for (const part of bytes) {
-    out.set(part, offset)
-    offset += part.byteLength
-  }
-  return out
+  return concatBytes(bytes) as Uint8Array<ArrayBuffer>
 }
