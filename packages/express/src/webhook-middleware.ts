@@ -4,8 +4,12 @@ import { assertKnownOptions } from '@chathooks/core/adapter'
 import { readRawBody, toWebhookRequest, writeResponse } from '@chathooks/node'
 import { capturedBody } from './capture-raw-body.ts'
 
-/** What the middleware reads of an Express request: Node's request and Express's `ip`. */
-export interface ExpressRequest extends IncomingMessage {
+/**
+ * What the middleware reads of an Express request: Node's request and Express's `ip`. An
+ * intersection rather than an interface extending `IncomingMessage`, so the API reference shows
+ * the one field Express adds instead of copying every member of Node's request.
+ */
+export type ExpressRequest = IncomingMessage & {
   /** The client address: the socket's, or the one `trust proxy` resolved. */
   readonly ip?: string | undefined
 }

@@ -39,7 +39,8 @@ const NOT_MOUNTED: WebhookResponse = {
  *   `/`; rejects when the port cannot be listened on.
  * @example
  * ```ts
- * await using server = await serve({ '/telegram': tg, '/viber': vb }, { port: 8080 })
+ * const server = await serve({ '/telegram': telegramBot, '/viber': viberBot }, { port: 8080 })
+ * process.on('SIGTERM', () => server.close()) // or `await using server = ...` inside a function
  * ```
  */
 export async function serve(
