@@ -1,7 +1,11 @@
 import type { AddressInfo } from 'node:net'
+import { createBots } from '@chathooks/examples-shared/bots'
 import { webhookMiddleware } from '@chathooks/express'
 import express from 'express'
-import { bots } from './bots.ts'
+
+// The five bots every framework example mounts (../shared/bots.ts): plain webhooks that know
+// nothing of the framework, with their secrets from the environment.
+const bots = createBots(process.env)
 
 const app = express()
 

@@ -1,6 +1,10 @@
+import { createBots } from '@chathooks/examples-shared/bots'
 import chathooks from '@chathooks/fastify'
 import Fastify from 'fastify'
-import { bots } from './bots.ts'
+
+// The five bots every framework example mounts (../shared/bots.ts): plain webhooks that know
+// nothing of the framework, with their secrets from the environment.
+const bots = createBots(process.env)
 
 const app = Fastify()
 

@@ -1,7 +1,11 @@
+import { createBots } from '@chathooks/examples-shared/bots'
 import { webhookApp } from '@chathooks/hono'
 import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
-import { bots } from './bots.ts'
+
+// The five bots every framework example mounts (../shared/bots.ts): plain webhooks that know
+// nothing of the framework, with their secrets from the environment.
+const bots = createBots(process.env)
 
 // Each webhook below its own path; every method and sub-path there is the webhook's, so
 // pararam's `/<url key>/act` and LangBot's `/sync` reach it too. The rest of the app is as it was.

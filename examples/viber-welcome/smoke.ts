@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict'
-import { spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { readFileSync } from 'node:fs'
 import { createServer, type IncomingHttpHeaders } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import type { WebhookRequest } from '@chathooks/core'
 import * as testing from '@chathooks/core/testing'
+import { answer, type Check, withExample } from '@chathooks/examples-shared/smoke'
 
 // Starts the example as `pnpm start` does, on a free port, with a token of its own and its API
 // client pointed at a stand-in Viber API on 127.0.0.1; sends it signed callbacks over HTTP and
@@ -35,17 +33,13 @@ const viberApi = createServer(async (req, res) => {
 await once(viberApi, 'listening')
 const apiUrl = `http://127.0.0.1:${(viberApi.address() as AddressInfo).port}`
 
-interface Check {
-  readonly name: string
-  readonly request: WebhookRequest
-  readonly status: number
-  readonly body: unknown
+interface ViberCheck extends Check {
   /** The API calls the bot made for this request. */
   readonly sent?: readonly ApiCall[]
 }
 
 const subscribed = await testing.viber.subscribed({ secret, user })
-const checks: Check[] = [
+const checks: ViberCheck[] = [
   {
     name: "Viber's webhook check is answered 200",
     request: await testing.viber.webhook({ secret }),
@@ -93,6 +87,7 @@ const checks: Check[] = [
 
 try {
   await withExample({
+    dir: import.meta.dirname,
     env: {
       VIBER_AUTH_TOKEN: secret,
       VIBER_API_URL: apiUrl,
@@ -119,69 +114,9 @@ try {
 }
 
 /** Sends one check's request below `base`; compares the status, the body and the API calls. */
-async function expectAnswer(base: string, check: Check): Promise<void> {
-  const request = below(base, check.request)
-  const response = await fetch(request, { signal: AbortSignal.timeout(5_000) })
-  const text = await response.text()
-  const actual = { status: response.status, body: text === '' ? '' : JSON.parse(text) }
+async function expectAnswer(base: string, check: ViberCheck): Promise<void> {
+  const actual = await answer(base, check.request)
   assert.deepEqual(actual, { status: check.status, body: check.body }, check.name)
   if (check.sent !== undefined) assert.deepEqual(calls.splice(0), check.sent, check.name)
   console.info(`ok - ${check.name}`)
-}
-/** The request as a platform sends it to the webhook mounted at `base`: `/` is `base` itself. */
-function below(base: string, request: WebhookRequest): Request {
-  return testing.toRequest({ ...request, url: base + (request.url === '/' ? '' : request.url) })
-}
-
-interface Run {
-  readonly env: Readonly<Record<string, string>>
-  readonly test: (origin: string) => Promise<void>
-}
-
-/**
- * Runs the example's `start` script from package.json, exactly what `pnpm start` runs, on port 0;
- * hands `test` the origin it prints, then stops it with SIGTERM and expects exit code 0. A child
- * still running after 30 s is killed and the smoke test fails.
- */
-async function withExample({ env, test }: Run): Promise<void> {
-  const manifest = readFileSync(`${import.meta.dirname}/package.json`, 'utf8')
-  const [command = '', ...args] = (JSON.parse(manifest) as Manifest).scripts.start.split(' ')
-  const child = spawn(command, args, {
-    cwd: import.meta.dirname,
-    env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
-  const exited = once(child, 'exit') as Promise<[number | null]>
-  const deadline = setTimeout(() => {
-    child.kill('SIGKILL')
-    console.error('smoke: not done within 30 s')
-    process.exit(1)
-  }, 30_000)
-  const stop = async () => {
-    child.kill('SIGTERM')
-    const [code] = await exited
-    clearTimeout(deadline)
-    return code
-  }
-  const origin = new Promise<string>((resolve, reject) => {
-    let output = ''
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      output += chunk
-      const url = /listening on (http:\/\/[\w.:[\]]+)/.exec(output)?.[1]
-      if (url !== undefined) resolve(url)
-    })
-    void exited.then(([code]) => reject(new Error(`the example exited (${code}):\n${output}`)))
-  })
-  try {
-    await test(await origin)
-  } catch (error) {
-    await stop()
-    throw error
-  }
-  assert.equal(await stop(), 0, 'the example exits 0 on SIGTERM')
-  console.info('ok - the example shuts down cleanly on SIGTERM')
-}
-
-interface Manifest {
-  readonly scripts: { readonly start: string }
 }
