@@ -1,20 +1,11 @@
 import type { ServerResponse } from 'node:http'
 import { createWebhook, ipAllowlist, type WebhookRequest } from '@chathooks/core'
-import { httpBot } from '@chathooks/core/langbot'
-import { pararam } from '@chathooks/core/pararam'
 import { telegram } from '@chathooks/core/telegram'
-import {
-  langbot,
-  pararam as pararamSamples,
-  telegram as telegramSamples,
-} from '@chathooks/core/testing'
+import { telegram as telegramSamples } from '@chathooks/core/testing'
 import { describe, expect, it, vi } from 'vitest'
 import { webhookMiddleware } from '../src/index.ts'
 import { BODY, echoWebhook, listen, post, send, VERSIONS } from './helpers.ts'
 
-const PARARAM_SECRET = 'express-pararam-secret-0123456789'
-const BOT_TOKEN = '424242:express-bot_token'
-const LANGBOT_SECRET = 'express-langbot-secret'
 const TELEGRAM_SECRET = 'express-telegram-secret'
 
 /** A preset sample request sent below `mount`; its url is relative to the mount point. */
@@ -42,46 +33,6 @@ describe.each(VERSIONS)('webhookMiddleware on %s', (_, express) => {
     const answer = await post(await listen(app), '/bots/hook/act')
     expect(answer.json).toMatchObject({ url: '/act' })
   })
-
-  it.each([
-    ['pararam /{key}/act', '/pararam', 200, { action: 'vote' }],
-    ['Telegram /:token', '/telegram', 200, { method: 'sendMessage', text: 'hi' }],
-    ['LangBot /sync', '/langbot', 200, { code: 0, msg: 'ok' }],
-    ['LangBot /reset', '/langbot', 200, { code: 0, msg: 'reset' }],
-  ] as const)(
-    'routes the %s sub-route below its mount path',
-    async (route, mount, status, json) => {
-      const app = express()
-      const chat = createWebhook(pararam({ secret: PARARAM_SECRET }))
-      chat.on('action', ({ payload }) => ({ action: payload.action }))
-      const bots = createWebhook(telegram({ tokens: [BOT_TOKEN], secretToken: TELEGRAM_SECRET }))
-      bots.on('message', ({ payload }) => ({
-        method: 'sendMessage',
-        chat_id: payload.message.chat.id,
-        text: 'hi',
-      }))
-      const bot = createWebhook(
-        httpBot({ inboundSecret: LANGBOT_SECRET, callbackUrl: 'http://127.0.0.1:9/unused' }),
-      ).on('message', () => 'hello')
-      app.use('/pararam', webhookMiddleware(chat))
-      app.use('/telegram', webhookMiddleware(bots))
-      app.use('/langbot', webhookMiddleware(bot))
-      const requests = {
-        'pararam /{key}/act': () =>
-          pararamSamples.action({ secret: PARARAM_SECRET, action: 'vote' }),
-        'Telegram /:token': () =>
-          telegramSamples.message({ secret: TELEGRAM_SECRET, botToken: BOT_TOKEN }),
-        'LangBot /sync': () => langbot.sync({ secret: LANGBOT_SECRET }),
-        'LangBot /reset': () => langbot.reset({ secret: LANGBOT_SECRET }),
-      }
-      const request = await requests[route]()
-      expect(request.url).not.toBe('/')
-      const answer = await send(await listen(app), below(mount, request))
-      expect(answer.status).toBe(status)
-      expect(answer.json).toMatchObject(json)
-      await Promise.all([chat.close(), bots.close(), bot.close()])
-    },
-  )
 
   it('answers every method and path below its mount itself, never falling through', async () => {
     const app = express()

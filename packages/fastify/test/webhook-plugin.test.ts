@@ -1,20 +1,11 @@
 import { createWebhook, ipAllowlist, type WebhookRequest } from '@chathooks/core'
 import { httpBot } from '@chathooks/core/langbot'
-import { pararam } from '@chathooks/core/pararam'
-import { telegram } from '@chathooks/core/telegram'
-import {
-  langbot,
-  pararam as pararamSamples,
-  telegram as telegramSamples,
-} from '@chathooks/core/testing'
+import { langbot } from '@chathooks/core/testing'
 import type { FastifyInstance } from 'fastify'
 import { describe, expect, it, vi } from 'vitest'
 import chathooks from '../src/index.ts'
 import { app, BODY, echoWebhook, signed } from './helpers.ts'
 
-const PARARAM_SECRET = 'fastify-pararam-secret-0123456789'
-const BOT_TOKEN = '434343:fastify-bot_token'
-const TELEGRAM_SECRET = 'fastify-telegram-secret'
 const LANGBOT_SECRET = 'fastify-langbot-secret'
 
 /** Injects a preset's sample request below `prefix`; its url is relative to the mount point. */
@@ -66,69 +57,6 @@ describe('the @chathooks/fastify plugin', () => {
       payload: BODY,
     })
     expect(answer.json()).toMatchObject({ url: seen })
-  })
-
-  it.each([
-    ['pararam /{key}/act', '/pararam', { action: 'vote' }],
-    ['Telegram /:token', '/telegram', { method: 'sendMessage', text: 'hi' }],
-    ['LangBot /sync', '/langbot', { code: 0, msg: 'ok', data: { message: [{ text: 'hello' }] } }],
-    ['LangBot /reset', '/langbot', { code: 0, msg: 'reset' }],
-  ] as const)('routes the %s sub-route below its prefix', async (route, prefix, json) => {
-    const fastify = app()
-    const chat = createWebhook(pararam({ secret: PARARAM_SECRET }))
-    chat.on('action', ({ payload }) => ({ action: payload.action }))
-    const bots = createWebhook(telegram({ tokens: [BOT_TOKEN], secretToken: TELEGRAM_SECRET }))
-    bots.on('message', ({ payload }) => ({
-      method: 'sendMessage',
-      chat_id: payload.message.chat.id,
-      text: 'hi',
-    }))
-    const bot = createWebhook(
-      httpBot({ inboundSecret: LANGBOT_SECRET, callbackUrl: 'http://127.0.0.1:9/unused' }),
-    ).on('message', () => 'hello')
-    await fastify.register(chathooks, { webhook: chat, prefix: '/pararam' })
-    await fastify.register(chathooks, { webhook: bots, prefix: '/telegram' })
-    await fastify.register(chathooks, { webhook: bot, prefix: '/langbot' })
-    const requests = {
-      'pararam /{key}/act': () => pararamSamples.action({ secret: PARARAM_SECRET, action: 'vote' }),
-      'Telegram /:token': () =>
-        telegramSamples.message({ secret: TELEGRAM_SECRET, botToken: BOT_TOKEN }),
-      'LangBot /sync': () => langbot.sync({ secret: LANGBOT_SECRET }),
-      'LangBot /reset': () => langbot.reset({ secret: LANGBOT_SECRET }),
-    }
-    const request = await requests[route]()
-    expect(request.url).not.toBe('/')
-    const answer = await inject(fastify, prefix, request)
-    expect(answer.statusCode).toBe(200)
-    expect(answer.json()).toMatchObject(json)
-    await Promise.all([chat.close(), bots.close(), bot.close()])
-  })
-
-  it.each(['GET', 'HEAD', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const)(
-    'leaves a %s to the webhook, which answers 405 with Allow: POST',
-    async (method) => {
-      const fastify = app()
-      await fastify.register(chathooks, { webhook: echoWebhook(), prefix: '/hook' })
-      const answer = await fastify.inject({ method, url: '/hook/x' })
-      expect(answer.statusCode).toBe(405)
-      expect(answer.headers.allow).toBe('POST')
-      if (method !== 'HEAD') expect(answer.json()).toMatchObject({ error: 'method_not_allowed' })
-    },
-  )
-
-  it.each([
-    ['application/json'],
-    ['application/json; charset=utf-8'],
-    ['text/plain'],
-    ['application/octet-stream'],
-    ['application/vnd.example+json'],
-  ])('hands a %s body to the webhook as its exact bytes', async (type) => {
-    const fastify = app()
-    await fastify.register(chathooks, { webhook: echoWebhook(), prefix: '/hook' })
-    const headers = await signed(BODY, { 'content-type': type })
-    const answer = await fastify.inject({ method: 'POST', url: '/hook', headers, payload: BODY })
-    expect(answer.statusCode).toBe(200)
-    expect(answer.json()).toMatchObject({ raw: BODY })
   })
 
   it('hands a body without a Content-Type to the webhook', async () => {
