@@ -4,20 +4,11 @@ import { request, sign } from '@chathooks/core/testing'
 import { viber, welcome } from '@chathooks/core/viber'
 import { describe, expect, it, vi } from 'vitest'
 import { entries } from '../../pipeline/driver.ts'
-import { AUTH_TOKEN, fixtureRequest } from './helpers.ts'
+import { AUTH_TOKEN, BUILDERS, fixtureRequest } from './helpers.ts'
 
 type Sample = (options: { secret: string; messageToken?: string }) => Promise<WebhookRequest>
 
-const SAMPLES: readonly (readonly [string, Sample])[] = [
-  ['webhook', testing.viber.webhook],
-  ['subscribed', testing.viber.subscribed],
-  ['unsubscribed', testing.viber.unsubscribed],
-  ['conversation_started', testing.viber.conversationStarted],
-  ['message', testing.viber.message],
-  ['delivered', testing.viber.delivered],
-  ['seen', testing.viber.seen],
-  ['failed', testing.viber.failed],
-]
+const SAMPLES: readonly (readonly [string, Sample])[] = BUILDERS
 
 const EVENTS = SAMPLES.map(([name]) => name)
 

@@ -1,6 +1,19 @@
 import { readFile } from 'node:fs/promises'
 import type { WebhookRequest } from '@chathooks/core'
+import * as testing from '@chathooks/core/testing'
 import { request } from '@chathooks/core/testing'
+
+/** Every Viber event with its sample builder, in the order Viber documents them. */
+export const BUILDERS = [
+  ['webhook', testing.viber.webhook],
+  ['subscribed', testing.viber.subscribed],
+  ['unsubscribed', testing.viber.unsubscribed],
+  ['conversation_started', testing.viber.conversationStarted],
+  ['message', testing.viber.message],
+  ['delivered', testing.viber.delivered],
+  ['seen', testing.viber.seen],
+  ['failed', testing.viber.failed],
+] as const
 
 /** The token of Viber's own published signature vector; the fixtures are signed with it. */
 export const AUTH_TOKEN = '44dafb7e0f40021e-61a47a1e6778d187-f2c5a676a07050b3'

@@ -2,24 +2,13 @@ import { createHmac } from 'node:crypto'
 import type { WebhookRequest } from '@chathooks/core'
 import * as testing from '@chathooks/core/testing'
 import { describe, expect, it } from 'vitest'
-import { AUTH_TOKEN } from './helpers.ts'
+import { AUTH_TOKEN, BUILDERS } from './helpers.ts'
 
 const NOW = 1_718_000_000_000
 const text = (req: WebhookRequest) => new TextDecoder().decode(req.body)
 /** HMAC-SHA256 by node:crypto, independent of the signer under test. */
 const hmac = (body: Uint8Array) => createHmac('sha256', AUTH_TOKEN).update(body).digest('hex')
 const tokenOf = (req: WebhookRequest) => /"message_token":(\d+)[,}]/.exec(text(req))?.[1]
-
-const BUILDERS = [
-  ['webhook', testing.viber.webhook],
-  ['subscribed', testing.viber.subscribed],
-  ['unsubscribed', testing.viber.unsubscribed],
-  ['conversation_started', testing.viber.conversationStarted],
-  ['message', testing.viber.message],
-  ['delivered', testing.viber.delivered],
-  ['seen', testing.viber.seen],
-  ['failed', testing.viber.failed],
-] as const
 
 describe('testing.viber', () => {
   it('exports one builder per Viber event and nothing else', () => {
